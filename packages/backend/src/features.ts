@@ -1,0 +1,41 @@
+import { permissionPolicyModule } from './permissions/policyModule';
+
+/** Everything the portal's backend runs, in one list (also used by tests). */
+export const features = [
+  import('@backstage/plugin-app-backend'),
+  import('@backstage/plugin-proxy-backend'),
+
+  // auth: guest in development, OIDC in production (app-config.production.yaml)
+  import('@backstage/plugin-auth-backend'),
+  import('@backstage/plugin-auth-backend-module-guest-provider'),
+  import('@backstage/plugin-auth-backend-module-oidc-provider'),
+
+  // catalog
+  import('@backstage/plugin-catalog-backend'),
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+  import('@backstage/plugin-catalog-backend-module-logs'),
+
+  // scaffolder
+  import('@backstage/plugin-scaffolder-backend'),
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+
+  // permissions, with the portal's own policy
+  import('@backstage/plugin-permission-backend'),
+  permissionPolicyModule,
+
+  // search (Postgres engine in production, Lunr in memory otherwise)
+  import('@backstage/plugin-search-backend'),
+  import('@backstage/plugin-search-backend-module-pg'),
+  import('@backstage/plugin-search-backend-module-catalog'),
+
+  // the official kubernetes backend
+  import('@backstage/plugin-kubernetes-backend'),
+
+  import('@backstage/plugin-user-settings-backend'),
+
+  // notifications and live updates
+  import('@backstage/plugin-notifications-backend'),
+  import('@backstage/plugin-signals-backend'),
+  // event bus shared by replicas (catalog and signals subscribe to it)
+  import('@backstage/plugin-events-backend'),
+];

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Starts the portal on its embedded default: the platform simulator
+# (127.0.0.1:6443, scenario "default"), the backend (:7007, SQLite files under
+# data/) and the frontend dev server (:3000). Ctrl-C stops all three.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$FDP_ROOT"
+bash scripts/bootstrap.sh
+mkdir -p data
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+if [ -x packages/platform-sim/bin/platform-sim ]; then
+  echo "dev: starting the platform simulator on 127.0.0.1:6443 (log: data/platform-sim.log)"
+  packages/platform-sim/bin/platform-sim --scenario default --port 6443 \
+    --kubeconfig-out data/kubeconfig >data/platform-sim.log 2>&1 &
+  pids+=($!)
+fi
+
+yarn start &
+pids+=($!)
+wait -n
