@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startSimulator } from '../packages/platform-sim/src';
 import {
   BackendProcess,
   eventually,
@@ -8,20 +9,42 @@ import {
 } from '../packages/backend/src/testing/backendProcess';
 
 const BASE_URL = 'http://127.0.0.1:7017';
+const ARTIFACTS = path.join(__dirname, 'artifacts');
 
+/**
+ * Starts the platform simulator (default scenario, real time) and the
+ * backend serving the production build of the app, pointed at the simulator
+ * over HTTPS exactly as at a real API server.
+ */
 export default async function globalSetup() {
   if (!fs.existsSync(path.join(repoRoot, 'packages/app/dist/index.html'))) {
     throw new Error(
       'packages/app/dist is missing: build the app first (yarn workspace app build)',
     );
   }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const sim = await startSimulator({ scenario: 'default', port: 0 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-e2e-'));
   const backend = BackendProcess.start({
     configFiles: ['app-config.yaml', 'e2e/app-config.e2e.yaml'],
-    configOverride: `backend:\n  database:\n    client: better-sqlite3\n    connection:\n      directory: ${dataDir}\n`,
+    configOverride: `
+backend:
+  database:
+    client: better-sqlite3
+    connection:
+      directory: ${dataDir}
+kubernetes:
+  clusterLocatorMethods:
+    - type: config
+      clusters:
+        - name: ${sim.cluster}
+          url: ${sim.httpsUrl}
+          caData: ${Buffer.from(sim.caCert).toString('base64')}
+          authProvider: serviceAccount
+          serviceAccountToken: ${sim.token}
+`,
     env: { NODE_ENV: 'production' },
   });
-  (globalThis as any).__FDP_BACKEND__ = backend;
   await eventually(
     async () => {
       const res = await fetch(`${BASE_URL}/`);
@@ -34,11 +57,10 @@ export default async function globalSetup() {
       abort: () => (backend.hasExited ? backend.log().slice(-3000) : undefined),
     },
   );
-  fs.writeFileSync(path.join(dataDir, 'backend.log'), '');
-  process.on('exit', () => {
-    fs.writeFileSync(
-      path.join(repoRoot, 'e2e/artifacts/backend.log'),
-      backend.log(),
-    );
-  });
+
+  return async () => {
+    fs.writeFileSync(path.join(ARTIFACTS, 'backend.log'), backend.log());
+    await backend.stop();
+    await sim.stop();
+  };
 }

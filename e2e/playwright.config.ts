@@ -8,13 +8,15 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: './tests',
   globalSetup: require.resolve('./globalSetup'),
-  globalTeardown: require.resolve('./globalTeardown'),
   timeout: 90_000,
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,
-  reporter: [['list'], ['json']],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'artifacts/reports/playwright.json' }],
+  ],
   outputDir: './artifacts/test-results',
   use: {
     baseURL: 'http://127.0.0.1:7017',

@@ -15,12 +15,19 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-if [ -x packages/platform-sim/bin/platform-sim ]; then
-  echo "dev: starting the platform simulator on 127.0.0.1:6443 (log: data/platform-sim.log)"
-  packages/platform-sim/bin/platform-sim --scenario default --port 6443 \
-    --kubeconfig-out data/kubeconfig >data/platform-sim.log 2>&1 &
-  pids+=($!)
-fi
+echo "dev: starting the platform simulator on 127.0.0.1:6443 (log: data/platform-sim.log)"
+rm -f data/kubeconfig
+packages/platform-sim/bin/platform-sim --scenario default --port 6443 \
+  --kubeconfig-out data/kubeconfig --ca-out data/platform-sim-ca.crt \
+  >data/platform-sim.log 2>&1 &
+pids+=($!)
+# The backend reads the simulator's certificate: wait until it is written.
+for _ in $(seq 1 60); do
+  [ -s data/kubeconfig ] && break
+  kill -0 "${pids[0]}" 2>/dev/null || { cat data/platform-sim.log; exit 1; }
+  sleep 1
+done
+echo "dev: simulator ready (kubectl: KUBECONFIG=data/kubeconfig kubectl get nodes)"
 
 yarn start &
 pids+=($!)

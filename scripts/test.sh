@@ -20,6 +20,7 @@ yarn tsc
 
 step lint
 yarn backstage-cli repo lint
+yarn prettier --check .
 
 REPORTS="$FDP_ROOT/e2e/artifacts/reports"
 mkdir -p "$REPORTS"
@@ -36,8 +37,7 @@ yarn workspace app build
 
 step "end-to-end tests (Chromium)"
 e2e_status=0
-PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/playwright.json" \
-  yarn playwright test -c e2e/playwright.config.ts || e2e_status=$?
+yarn playwright test -c e2e/playwright.config.ts || e2e_status=$?
 
 echo "test suite took $(( $(date +%s) - started )) s"
 node scripts/summarize-tests.js "$REPORTS/jest.json" "$REPORTS/playwright.json"

@@ -38,11 +38,31 @@ test('a guest signs in, finds trading-api in the catalog and sees its relations'
   await expect(graph.first()).toContainText('trading-team');
   await expect(graph.first()).toContainText('financial-data-platform');
   await page.screenshot({ path: shot('03-trading-api'), fullPage: true });
+});
 
-  // The official Kubernetes tab is on the entity page
+test('the official Kubernetes tab of trading-api shows its 3 pods from the simulator', async ({
+  page,
+}) => {
+  await page.goto('/catalog/default/component/trading-api');
+  await page.getByRole('button', { name: 'Enter' }).click();
   await page.getByRole('link', { name: 'Kubernetes', exact: true }).click();
-  await expect(
-    page.getByRole('button', { name: /fdp-cluster\s+Cluster/ }),
-  ).toBeVisible();
+
+  const cluster = page.getByRole('button', { name: /fdp-cluster\s+Cluster/ });
+  await expect(cluster).toBeVisible();
+  await expect(cluster).toContainText('3 pods');
+  await expect(cluster).toContainText('No pods with errors');
   await page.screenshot({ path: shot('04-trading-api-kubernetes') });
+
+  await cluster.click();
+  // The deployment with its HPA (3..10 at 70% CPU) and the VPA custom resource
+  await expect(
+    page.getByText('min replicas 3 / max replicas 10'),
+  ).toBeVisible();
+  await expect(page.getByText('target CPU usage: 70%')).toBeVisible();
+  await expect(page.getByText('trading-api-vpa')).toBeVisible();
+  await expect(page.getByText('VerticalPodAutoscaler')).toBeVisible();
+  await page
+    .getByText('min replicas 3 / max replicas 10')
+    .scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('05-trading-api-kubernetes-expanded') });
 });

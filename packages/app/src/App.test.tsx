@@ -21,5 +21,6 @@ describe('App', () => {
     expect(
       await screen.findByRole('button', { name: 'Enter' }, { timeout: 10_000 }),
     ).toBeInTheDocument();
+    expect(screen.queryByText('Company SSO')).not.toBeInTheDocument();
   });
 });

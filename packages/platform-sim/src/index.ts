@@ -1,2 +1,21 @@
-// The platform simulator is being built (issue 3); its sources land with it.
-export {};
+/**
+ * platform-sim: a scenario-driven simulator of the platform's Kubernetes control plane.
+ *
+ * @packageDocumentation
+ */
+export { startSimulator } from './simulator';
+export type {
+  SimulatorOptions,
+  RunningSimulator,
+  ScenarioEventInput,
+} from './simulator';
+export {
+  loadScenario,
+  parseScenario,
+  resolveScenarioPath,
+  ScenarioError,
+  SCENARIOS_DIR,
+} from './scenario/load';
+export type { Scenario, ScenarioEvent } from './scenario/schema';
+export type { StatsSnapshot, EndpointStats } from './http/stats';
+export { buildKubeconfig } from './kubeconfig';

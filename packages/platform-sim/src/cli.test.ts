@@ -1,0 +1,33 @@
+import { parseArgs } from './cli';
+
+describe('parseArgs', () => {
+  it('reads every option, with defaults for the rest', () => {
+    expect(
+      parseArgs([
+        '--scenario',
+        'large',
+        '--port=7443',
+        '--kubeconfig-out',
+        '/tmp/kc',
+        '--ca-out',
+        '/tmp/ca.crt',
+      ]),
+    ).toEqual({
+      scenario: 'large',
+      port: 7443,
+      host: '127.0.0.1',
+      kubeconfigOut: '/tmp/kc',
+      caOut: '/tmp/ca.crt',
+      timeScale: 1,
+      help: false,
+    });
+  });
+
+  it('rejects unknown flags and bad numbers with a message', () => {
+    expect(() => parseArgs(['--bogus'])).toThrow('unknown argument --bogus');
+    expect(() => parseArgs(['--port', 'x'])).toThrow(
+      '--port: "x" is not a non-negative number',
+    );
+    expect(() => parseArgs(['--scenario'])).toThrow('--scenario needs a value');
+  });
+});

@@ -1,0 +1,144 @@
+/** `platform-sim --scenario default --port 6443 [--host 127.0.0.1] [--kubeconfig-out FILE]` */
+import fs from 'node:fs';
+import { startSimulator } from './simulator';
+import { ScenarioError } from './scenario/load';
+
+export interface CliArgs {
+  scenario: string;
+  port: number;
+  host: string;
+  kubeconfigOut?: string;
+  caOut?: string;
+  timeScale: number;
+  bookmarkIntervalMs?: number;
+  help: boolean;
+}
+
+export const USAGE = `Usage: platform-sim [--scenario NAME|FILE] [--port 6443] [--host 127.0.0.1]
+                    [--kubeconfig-out FILE] [--ca-out FILE] [--time-scale 1] [--bookmark-interval-ms 30000]
+
+Serves a simulated Kubernetes API (and /metrics) for a scenario.
+The kubeconfig is printed to stdout unless --kubeconfig-out is given;
+--ca-out writes the PEM certificate of its TLS listener (for a caFile setting).`;
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = {
+    scenario: 'default',
+    port: 6443,
+    host: '127.0.0.1',
+    timeScale: 1,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    const num = (v: string) => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0)
+        throw new Error(`${flag}: "${v}" is not a non-negative number`);
+      return n;
+    };
+    switch (flag) {
+      case '--scenario':
+        args.scenario = value();
+        break;
+      case '--port':
+        args.port = num(value());
+        break;
+      case '--host':
+        args.host = value();
+        break;
+      case '--kubeconfig-out':
+        args.kubeconfigOut = value();
+        break;
+      case '--ca-out':
+        args.caOut = value();
+        break;
+      case '--time-scale':
+        args.timeScale = num(value());
+        break;
+      case '--bookmark-interval-ms':
+        args.bookmarkIntervalMs = num(value());
+        break;
+      case '-h':
+      case '--help':
+        args.help = true;
+        break;
+      default:
+        throw new Error(`unknown argument ${a}`);
+    }
+  }
+  return args;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    process.stderr.write(`platform-sim: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const started = Date.now();
+  let sim;
+  try {
+    sim = await startSimulator({
+      scenario: args.scenario,
+      port: args.port,
+      host: args.host,
+      timeScale: args.timeScale,
+      bookmarkIntervalMs: args.bookmarkIntervalMs,
+    });
+  } catch (e) {
+    const msg =
+      e instanceof ScenarioError ? e.message : (e as Error).stack ?? String(e);
+    process.stderr.write(`platform-sim: ${msg}\n`);
+    return 1;
+  }
+  if (args.caOut) {
+    fs.writeFileSync(args.caOut, sim.caCert);
+  }
+  if (args.kubeconfigOut) {
+    fs.writeFileSync(args.kubeconfigOut, sim.kubeconfig, { mode: 0o600 });
+  } else {
+    process.stdout.write(`${sim.kubeconfig}---\n`);
+  }
+  const pods = sim.sim.store.count('pods');
+  const nodes = sim.sim.store.count('nodes');
+  process.stdout.write(
+    `platform-sim ready: cluster ${sim.cluster} at ${sim.url} (scenario ${
+      sim.sim.scenario.name
+    }, ${nodes} nodes, ${pods} pods, started in ${Date.now() - started} ms)\n`,
+  );
+  await new Promise<void>(resolve => {
+    const stop = (signal: string) => {
+      process.stderr.write(`platform-sim: ${signal}, stopping\n`);
+      sim.stop().then(resolve, resolve);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    code => process.exit(code),
+    e => {
+      process.stderr.write(`platform-sim: ${(e as Error).stack ?? e}\n`);
+      process.exit(1);
+    },
+  );
+}

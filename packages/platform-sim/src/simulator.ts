@@ -1,0 +1,206 @@
+/** Starting and stopping a simulator: the programmatic API. */
+import net, { AddressInfo } from 'node:net';
+import https from 'node:https';
+import { createSelfSignedCert } from './http/selfSignedCert';
+import { loadScenario } from './scenario/load';
+import { Scenario, scenarioSchema } from './scenario/schema';
+import { Simulation } from './sim/Simulation';
+import { SimClock, ClockMode } from './util/clock';
+import { createApiServer } from './http/server';
+import { buildKubeconfig } from './kubeconfig';
+import type { StatsSnapshot } from './http/stats';
+import { eventSchema, ScenarioEvent } from './scenario/schema';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown
+  ? Omit<T, K>
+  : never;
+
+/** A scenario event without its time, for {@link RunningSimulator.trigger}. */
+export type ScenarioEventInput = DistributiveOmit<
+  ScenarioEvent,
+  'at' | 'over' | 'index' | 'exitCode'
+> & {
+  at?: number;
+  over?: number;
+  index?: number;
+  exitCode?: number;
+};
+
+/** Options of {@link startSimulator}. */
+export interface SimulatorOptions {
+  /** Scenario name (`default`, `large`), path to a YAML file, or an already parsed scenario. */
+  scenario?: string | Scenario;
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /**
+   * `realtime` (default): scenario time follows the wall clock × `timeScale`.
+   * `manual`: time moves only through `advance()` (for tests).
+   */
+  clock?: ClockMode;
+  /** Scenario seconds per wall-clock second in realtime mode (default 1). */
+  timeScale?: number;
+  /** Milliseconds between watch BOOKMARK events (default 30000). */
+  bookmarkIntervalMs?: number;
+  /** Override the scenario's API token. */
+  token?: string;
+  /** Include per-pod work on /metrics (default: true unless the scenario has > 20000 pods). */
+  perPodMetrics?: boolean;
+}
+
+/** A running simulator. */
+export interface RunningSimulator {
+  /** Base URL, e.g. `http://127.0.0.1:6443` (the same port also speaks HTTPS). */
+  url: string;
+  /** HTTPS base URL on the same port (self-signed certificate, see `caCert`). */
+  httpsUrl: string;
+  /** PEM of the self-signed certificate the HTTPS side presents. */
+  caCert: string;
+  port: number;
+  host: string;
+  /** Bearer token API requests need. */
+  token: string;
+  /** Cluster name from the scenario. */
+  cluster: string;
+  /**
+   * Kubeconfig (YAML) for kubectl: the HTTPS URL with `certificate-authority-data`
+   * (kubectl only sends bearer tokens over TLS).
+   */
+  kubeconfig: string;
+  /** Kubeconfig with the plain HTTP URL (for clients that send tokens over HTTP). */
+  kubeconfigHttp: string;
+  /** The simulation (store, cluster, usage model) for white-box tests. */
+  sim: Simulation;
+  /** Scenario seconds since start. */
+  elapsed(): number;
+  /** Moves scenario time forward, applying every event due. */
+  advance(seconds: number): void;
+  /** Applies a scenario event now (`at` is ignored). */
+  trigger(event: ScenarioEventInput): void;
+  /** Request and response-byte counters. */
+  stats(): StatsSnapshot;
+  resetStats(): void;
+  /** Ends all open watch streams. */
+  closeWatches(): number;
+  /** Simulated outage: API requests get 503 while on. */
+  setOutage(on: boolean): void;
+  /** Stops the server (closes watches and connections). */
+  stop(): Promise<void>;
+}
+
+/** Loads a scenario, builds the cluster and starts serving it. */
+export async function startSimulator(
+  options: SimulatorOptions = {},
+): Promise<RunningSimulator> {
+  const scenario =
+    typeof options.scenario === 'object'
+      ? scenarioSchema.parse(options.scenario)
+      : loadScenario(options.scenario ?? 'default');
+  const clock = new SimClock({
+    mode: options.clock ?? 'realtime',
+    timeScale: options.timeScale ?? 1,
+    startTime: scenario.cluster.startTime
+      ? new Date(scenario.cluster.startTime)
+      : undefined,
+  });
+  const sim = new Simulation(scenario, clock);
+  sim.load();
+  const token = options.token ?? scenario.cluster.token;
+  const api = createApiServer(sim, token, {
+    bookmarkIntervalMs: options.bookmarkIntervalMs ?? 30_000,
+    perPodMetrics: options.perPodMetrics ?? sim.store.count('pods') <= 20_000,
+  });
+  const host = options.host ?? '127.0.0.1';
+  const cert = createSelfSignedCert(
+    ['localhost', '127.0.0.1', '::1'].includes(host) ? [] : [host],
+  );
+  const httpsServer = https.createServer(
+    { cert: cert.certPem, key: cert.keyPem },
+    api.handler,
+  );
+  httpsServer.on('tlsClientError', (_e, socket) => socket.destroy());
+  const sockets = new Set<net.Socket>();
+  // one port, two protocols: a TLS handshake starts with 0x16
+  const front = net.createServer(socket => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    socket.once('data', first => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? httpsServer : api.server).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    front.once('error', reject);
+    front.listen(options.port ?? 0, host, () => {
+      front.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (front.address() as AddressInfo).port;
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${hostPart}:${port}`;
+  const httpsUrl = `https://${hostPart}:${port}`;
+  const ticker =
+    clock.mode === 'realtime'
+      ? setInterval(() => {
+          try {
+            sim.step();
+          } catch (e) {
+            process.stderr.write(
+              `platform-sim: step failed: ${(e as Error).stack}\n`,
+            );
+          }
+        }, 1000)
+      : undefined;
+  ticker?.unref();
+  void sim.warmJsonCache();
+  let stopped = false;
+  return {
+    url,
+    httpsUrl,
+    caCert: cert.certPem,
+    port,
+    host,
+    token,
+    cluster: scenario.cluster.name,
+    kubeconfig: buildKubeconfig(
+      scenario.cluster.name,
+      httpsUrl,
+      token,
+      cert.certPem,
+    ),
+    kubeconfigHttp: buildKubeconfig(scenario.cluster.name, url, token),
+    sim,
+    elapsed: () => sim.elapsed(),
+    advance: seconds => sim.advance(seconds),
+    trigger: event => {
+      sim.step();
+      sim.applyEvent(eventSchema.parse({ at: 0, ...event }));
+    },
+    stats: () =>
+      api.stats.snapshot({
+        active: api.watches.active,
+        started: api.watches.started,
+        eventsSent: api.watches.eventsSent,
+      }),
+    resetStats: () => api.stats.reset(),
+    closeWatches: () => api.watches.closeAll(),
+    setOutage: on => api.setOutage(on),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      if (ticker) clearInterval(ticker);
+      api.watches.closeAll();
+      await new Promise<void>(resolve => {
+        front.close(() => resolve());
+        api.server.closeAllConnections();
+        httpsServer.closeAllConnections();
+        for (const s of sockets) s.destroy();
+      });
+    },
+  };
+}
