@@ -2,10 +2,10 @@
 /**
  * Measures the large scenario: start-up (load + schedule) time, memory, and the time and
  * size of a full `LIST /api/v1/pods`. Run:
- *   node -r @backstage/cli/config/nodeTransform.cjs scripts/measure-large.ts
+ *   node -r @backstage/cli/config/nodeTransform.cjs bench/platform-sim-large.ts
  */
 import { execFileSync } from 'node:child_process';
-import { startSimulator } from '../src/simulator';
+import { startSimulator } from '../packages/platform-sim/src/simulator';
 
 async function main() {
   const t0 = Date.now();

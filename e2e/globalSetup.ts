@@ -23,7 +23,15 @@ export default async function globalSetup() {
     );
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const sim = await startSimulator({ scenario: 'default', port: 0 });
+  // Manual clock: tests move scenario time through the simulator's control
+  // API (POST /sim/advance), so the demo's CPU ramp is reproducible.
+  const sim = await startSimulator({
+    scenario: 'default',
+    port: 0,
+    clock: 'manual',
+  });
+  process.env.FDP_SIM_URL = sim.url;
+  process.env.FDP_SIM_TOKEN = sim.token;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-e2e-'));
   const backend = BackendProcess.start({
     configFiles: ['app-config.yaml', 'e2e/app-config.e2e.yaml'],
@@ -33,6 +41,10 @@ backend:
     client: better-sqlite3
     connection:
       directory: ${dataDir}
+kubernetesNodeCache:
+  metricsIntervalSeconds: 1
+clusterHealth:
+  debounceMs: 100
 kubernetes:
   clusterLocatorMethods:
     - type: config

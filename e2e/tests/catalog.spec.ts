@@ -43,9 +43,12 @@ test('a guest signs in, finds trading-api in the catalog and sees its relations'
 test('the official Kubernetes tab of trading-api shows its 3 pods from the simulator', async ({
   page,
 }) => {
+  // The official tab sits in the entity page's "Deployment" group, beside
+  // cluster health's "Health" tab.
   await page.goto('/catalog/default/component/trading-api');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('link', { name: 'Kubernetes', exact: true }).click();
+  await page.getByRole('button', { name: 'Deployment' }).click();
+  await page.getByRole('menuitemradio', { name: 'Kubernetes' }).click();
 
   const cluster = page.getByRole('button', { name: /fdp-cluster\s+Cluster/ });
   await expect(cluster).toBeVisible();

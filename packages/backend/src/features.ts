@@ -28,8 +28,12 @@ export const features = [
   import('@backstage/plugin-search-backend-module-pg'),
   import('@backstage/plugin-search-backend-module-catalog'),
 
-  // the official kubernetes backend
+  // the official kubernetes backend, served from the shared informer cache
   import('@backstage/plugin-kubernetes-backend'),
+  import('@fdp/plugin-kubernetes-backend-module-informer-cache'),
+
+  // the portal's operational views
+  import('@fdp/plugin-cluster-health-backend'),
 
   import('@backstage/plugin-user-settings-backend'),
 

@@ -78,6 +78,11 @@ export class BackendProcess {
     return this.exited;
   }
 
+  /** The process id (for reading its memory use). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get hasExited(): boolean {
     return this.exitCode !== undefined;
   }

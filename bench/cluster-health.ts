@@ -1,0 +1,364 @@
+/* eslint-disable no-console */
+/**
+ * Cluster-health benchmarks, side by side in one run on the same simulator
+ * (default: the `large` scenario, 5,000 nodes and 150,000 pods):
+ *
+ * 1. the simulator's own LIST latency (so a slow simulator is not mistaken
+ *    for a fast cache);
+ * 2. GET node-pools of our backend vs a bare Node HTTP server returning the
+ *    same bytes (autocannon, 50 connections, 20 s);
+ * 3. the official Kubernetes tab's request for trading-api
+ *    (POST /api/kubernetes/services/trading-api) with the stock fetcher vs
+ *    with our informer-cache module;
+ * 4. API-server load of 20 open tabs polling every 10 s, counted by the
+ *    simulator, stock vs cache;
+ * 5. backend RSS after sync; 6. NotReady-to-signal latency.
+ *
+ * Run: yarn bench [scenario] [seconds]   (e.g. `yarn bench default 5` for a quick look)
+ */
+import autocannon from 'autocannon';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  BackendProcess,
+  eventually,
+  freePort,
+  guestToken,
+} from '../packages/backend/src/testing/backendProcess';
+import { SimProcess, startSimProcess } from './lib/simProcess';
+
+const scenario = process.argv[2] ?? 'large';
+const duration = Number(process.argv[3] ?? 20);
+
+const tradingApi = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'trading-api',
+    namespace: 'default',
+    annotations: { 'backstage.io/kubernetes-id': 'trading-api' },
+  },
+  spec: { type: 'service', owner: 'trading-team', lifecycle: 'production' },
+};
+
+function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
+}
+
+function rssMiB(pid: number | undefined) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+
+async function startBackend(sim: SimProcess, serveKubernetesPlugin: boolean) {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-bench-'));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const backend = BackendProcess.start({
+    configOverride: `
+app: { baseUrl: ${baseUrl} }
+backend:
+  baseUrl: ${baseUrl}
+  listen: { port: ${port}, host: 127.0.0.1 }
+  database: { client: better-sqlite3, connection: { directory: ${dir} } }
+kubernetesNodeCache:
+  serveKubernetesPlugin: ${serveKubernetesPlugin}
+kubernetes:
+  clusterLocatorMethods:
+    - type: config
+      clusters:
+        - name: fdp-cluster
+          url: ${sim.httpsUrl}
+          caData: ${Buffer.from(sim.caCert).toString('base64')}
+          authProvider: serviceAccount
+          serviceAccountToken: ${sim.token}
+`,
+    env: { LOG_LEVEL: 'warn' },
+  });
+  const abort = () =>
+    backend.hasExited ? backend.log().slice(-2000) : undefined;
+  const token = await eventually(() => guestToken(baseUrl), {
+    timeoutMs: 180_000,
+    what: 'backend start',
+    abort,
+  });
+  return {
+    backend,
+    baseUrl,
+    token,
+    auth: { Authorization: `Bearer ${token}` },
+  };
+}
+
+async function timeTabRequests(
+  baseUrl: string,
+  auth: Record<string, string>,
+  n: number,
+) {
+  const times: number[] = [];
+  let pods = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${baseUrl}/api/kubernetes/services/trading-api`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entity: tradingApi }),
+    });
+    const body = await res.json();
+    times.push(performance.now() - t0);
+    pods =
+      body.items?.[0]?.resources?.find((r: any) => r.type === 'pods')?.resources
+        ?.length ?? 0;
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), pods };
+}
+
+/** 20 tabs, each polling every 10 s, for one minute: 120 requests, 20 at a time. */
+async function apiServerLoad(
+  sim: SimProcess,
+  baseUrl: string,
+  auth: Record<string, string>,
+) {
+  await sim.resetStats();
+  for (let round = 0; round < 6; round++) {
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(`${baseUrl}/api/kubernetes/services/trading-api`, {
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ entity: tradingApi }),
+        }).then(r => r.arrayBuffer()),
+      ),
+    );
+  }
+  const stats = await sim.stats();
+  const rows = Object.entries(stats.byEndpoint).filter(
+    ([k]) => !k.startsWith('watch') && !k.includes('/sim'),
+  );
+  return {
+    requests: rows.reduce((n, [, v]) => n + v.requests, 0),
+    bytes: rows.reduce((n, [, v]) => n + v.responseBytes, 0),
+  };
+}
+
+async function cannon(url: string, headers: Record<string, string>) {
+  const r = await autocannon({ url, connections: 50, duration, headers });
+  return {
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p97_5: r.latency.p97_5,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    errors: r.errors + r.non2xx,
+  };
+}
+
+async function signalLatency(sim: SimProcess, baseUrl: string, token: string) {
+  const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}/api/signals`, [
+    token,
+  ]);
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = reject;
+  });
+  ws.send(JSON.stringify({ action: 'subscribe', channel: 'cluster-health' }));
+  await new Promise(r => setTimeout(r, 500));
+  const got = new Promise<number>(resolve => {
+    ws.onmessage = e => {
+      const msg = JSON.parse(String(e.data));
+      if (
+        msg.channel === 'cluster-health' &&
+        msg.message.pools?.includes('general')
+      ) {
+        resolve(performance.now());
+      }
+    };
+  });
+  const t0 = performance.now();
+  await sim.trigger({
+    type: 'nodeCondition',
+    node: 'general-2',
+    condition: 'Ready',
+    status: 'False',
+  });
+  const t1 = await Promise.race([
+    got,
+    new Promise<number>(r => setTimeout(() => r(NaN), 10_000)),
+  ]);
+  ws.close();
+  await sim.trigger({
+    type: 'nodeCondition',
+    node: 'general-2',
+    condition: 'Ready',
+    status: 'True',
+  });
+  return t1 - t0;
+}
+
+async function main() {
+  console.log(
+    `scenario ${scenario}; autocannon ${duration} s x 50 connections\n`,
+  );
+  const sim = await startSimProcess(scenario);
+  const rows: Array<[string, string, string, string]> = [];
+  const fmt = (n: number, unit = 'ms') =>
+    Number.isFinite(n) ? `${n.toFixed(1)} ${unit}` : 'n/a';
+  try {
+    // 1. the simulator's own LIST latency
+    const simAuth = { Authorization: `Bearer ${sim.token}` };
+    const listTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await (
+        await fetch(
+          `${sim.url}/api/v1/pods?labelSelector=backstage.io%2Fkubernetes-id%3Dtrading-api`,
+          { headers: simAuth },
+        )
+      ).arrayBuffer();
+      listTimes.push(performance.now() - t0);
+    }
+    rows.push([
+      'sim: LIST pods by label (what the stock fetcher asks, per kind)',
+      fmt(percentile(listTimes, 50)),
+      '',
+      '',
+    ]);
+
+    // 2. our backend, cache serving the official plugin
+    const t0 = Date.now();
+    const ours = await startBackend(sim, true);
+    const poolsUrl = `${ours.baseUrl}/api/cluster-health/clusters/fdp-cluster/node-pools`;
+    const synced = await eventually(
+      async () => {
+        const res = await fetch(poolsUrl, { headers: ours.auth });
+        const pools = await res.json();
+        return Array.isArray(pools) &&
+          pools.some(
+            (p: any) => p.nodes.total > 0 && p.cpu.usedPercent !== undefined,
+          )
+          ? pools
+          : undefined;
+      },
+      { timeoutMs: 300_000, what: 'cache sync' },
+    );
+    const syncS = (Date.now() - t0) / 1000;
+    const nodes = synced.reduce((n: number, p: any) => n + p.nodes.total, 0);
+    const rss = rssMiB(ours.backend.pid);
+    rows.push([
+      'backend start to synced pools (incl. metrics)',
+      `${syncS.toFixed(1)} s`,
+      '',
+      `${nodes} nodes`,
+    ]);
+    rows.push([
+      'backend RSS after sync',
+      `${rss} MiB`,
+      '',
+      rss <= 1024 ? 'target <= 1024 MiB: met' : 'target <= 1024 MiB: MISSED',
+    ]);
+
+    const bytes = Buffer.from(
+      await (await fetch(poolsUrl, { headers: ours.auth })).arrayBuffer(),
+    );
+    const bare = http.createServer((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': bytes.length,
+      });
+      res.end(bytes);
+    });
+    const barePort = await freePort();
+    await new Promise<void>(r => bare.listen(barePort, '127.0.0.1', r));
+    const a = await cannon(poolsUrl, ours.auth);
+    const b = await cannon(`http://127.0.0.1:${barePort}/`, {});
+    bare.close();
+    rows.push([
+      'GET node-pools (ours) p50 / p90 / p97.5 / p99',
+      `${a.p50} / ${a.p90} / ${a.p97_5} / ${a.p99} ms`,
+      `${b.p50} / ${b.p90} / ${b.p97_5} / ${b.p99} ms (bare)`,
+      `p95 <= p97.5 = ${a.p97_5} ms (target <= 20)`,
+    ]);
+    rows.push([
+      'GET node-pools requests/s',
+      `${a.rps.toFixed(0)}`,
+      `${b.rps.toFixed(0)} (bare)`,
+      `${((a.rps / b.rps) * 100).toFixed(
+        0,
+      )} % of bare (target >= 50 %); errors ${a.errors}`,
+    ]);
+
+    // 3-4. the official tab through the cache
+    await timeTabRequests(ours.baseUrl, ours.auth, 3);
+    const tabCache = await timeTabRequests(ours.baseUrl, ours.auth, 20);
+    const loadCache = await apiServerLoad(sim, ours.baseUrl, ours.auth);
+    // 6. signal latency
+    const signalMs = await signalLatency(sim, ours.baseUrl, ours.token);
+    await ours.backend.stop();
+
+    // 3-4. the same with the stock fetcher
+    const stock = await startBackend(sim, false);
+    await timeTabRequests(stock.baseUrl, stock.auth, 2);
+    const tabStock = await timeTabRequests(stock.baseUrl, stock.auth, 20);
+    const loadStock = await apiServerLoad(sim, stock.baseUrl, stock.auth);
+    await stock.backend.stop();
+
+    rows.push([
+      'Kubernetes tab request p50 (cache vs stock)',
+      fmt(tabCache.p50),
+      fmt(tabStock.p50),
+      `${(tabStock.p50 / tabCache.p50).toFixed(
+        1,
+      )}x faster (target >= 10x); pods ${tabCache.pods} vs ${tabStock.pods}`,
+    ]);
+    rows.push([
+      'Kubernetes tab request p95 (cache vs stock)',
+      fmt(tabCache.p95),
+      fmt(tabStock.p95),
+      `${(tabStock.p95 / tabCache.p95).toFixed(1)}x`,
+    ]);
+    rows.push([
+      'API-server requests/min, 20 tabs (cache vs stock)',
+      `${loadCache.requests}`,
+      `${loadStock.requests}`,
+      'counted by the simulator, watches excluded',
+    ]);
+    rows.push([
+      'API-server bytes/min, 20 tabs (cache vs stock)',
+      `${(loadCache.bytes / 2 ** 20).toFixed(2)} MiB`,
+      `${(loadStock.bytes / 2 ** 20).toFixed(2)} MiB`,
+      '',
+    ]);
+    rows.push([
+      'node NotReady -> signal at a subscribed client',
+      fmt(signalMs),
+      '',
+      signalMs <= 2000 ? 'target <= 2000 ms: met' : 'target <= 2000 ms: MISSED',
+    ]);
+  } finally {
+    await sim.stop();
+  }
+  const widths = [0, 1, 2, 3].map(i =>
+    Math.max(...rows.map(r => r[i].length), 8),
+  );
+  console.log(
+    ['measure', 'ours', 'peer', 'ratio / note']
+      .map((h, i) => h.padEnd(widths[i]))
+      .join(' | '),
+  );
+  console.log(widths.map(w => '-'.repeat(w)).join('-|-'));
+  for (const r of rows)
+    console.log(r.map((c, i) => c.padEnd(widths[i])).join(' | '));
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,13 @@
+/** Moves the simulator's scenario clock (started by globalSetup with a manual clock). */
+export async function advanceSimulator(seconds: number) {
+  const res = await fetch(
+    `${process.env.FDP_SIM_URL}/sim/advance?seconds=${seconds}`,
+    {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${process.env.FDP_SIM_TOKEN}` },
+    },
+  );
+  if (!res.ok) {
+    throw new Error(`advance failed: ${res.status} ${await res.text()}`);
+  }
+}

@@ -1,0 +1,291 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  ClusterHealthSignal,
+  ClusterSummary,
+  NodePoolSummary,
+  NodeRow,
+  WorkloadHealth,
+  evaluateCluster,
+  evaluateWorkload,
+} from '@fdp/plugin-cluster-health-common';
+import type {
+  CacheEvent,
+  CachedKind,
+  KubernetesInformerCache,
+} from '@fdp/plugin-kubernetes-node-cache';
+import { ClusterHealthConfig } from '../config';
+import { ClusterAggregates } from './ClusterAggregates';
+
+/** The kinds cluster health reads, trimmed to the fields it uses. */
+export const CLUSTER_HEALTH_KINDS: CachedKind[] = [
+  'nodes',
+  'pods',
+  'deployments',
+  'horizontalpodautoscalers',
+  'verticalpodautoscalers',
+];
+
+interface ClusterState {
+  aggregates: ClusterAggregates;
+  summary?: ClusterSummary;
+  /** pool summaries as JSON, to tell which pools changed */
+  poolJson: Map<string, string>;
+  timer?: NodeJS.Timeout;
+  workloadsChanged: boolean;
+}
+
+export interface ClusterHealthServiceOptions {
+  cache: KubernetesInformerCache;
+  config: ClusterHealthConfig;
+  logger: LoggerService;
+  /** called with every snapshot change (the plugin publishes it as a signal) */
+  onChange?: (signal: ClusterHealthSignal) => void;
+  now?: () => Date;
+}
+
+/**
+ * Keeps a precomputed health snapshot per cluster, updated from the shared
+ * informer cache's events (batched by `debounceMs`), so a request only reads
+ * it. Workloads are read from the cache per request, filtered by label.
+ */
+export class ClusterHealthService {
+  private readonly states = new Map<string, ClusterState>();
+  private unsubscribe?: () => void;
+
+  private constructor(private readonly options: ClusterHealthServiceOptions) {}
+
+  static create(options: ClusterHealthServiceOptions): ClusterHealthService {
+    return new ClusterHealthService(options);
+  }
+
+  /** Registers interest in the cache and follows its events. */
+  start() {
+    const { cache } = this.options;
+    cache.register({
+      kinds: CLUSTER_HEALTH_KINDS,
+      detail: 'trimmed',
+      metrics: true,
+    });
+    this.unsubscribe = cache.subscribe(event => this.onEvent(event));
+    for (const c of cache.listClusters()) {
+      this.rebuild(c.name);
+    }
+  }
+
+  stop() {
+    this.unsubscribe?.();
+    for (const s of this.states.values()) {
+      clearTimeout(s.timer);
+    }
+  }
+
+  private state(cluster: string): ClusterState {
+    let s = this.states.get(cluster);
+    if (!s) {
+      s = {
+        aggregates: new ClusterAggregates(
+          cluster,
+          this.options.config.nodePools,
+        ),
+        poolJson: new Map(),
+        workloadsChanged: false,
+      };
+      this.states.set(cluster, s);
+    }
+    return s;
+  }
+
+  /** Refills a cluster's aggregates from the cache (initial sync, relist). */
+  private rebuild(cluster: string) {
+    const { cache } = this.options;
+    const s = this.state(cluster);
+    s.aggregates.clear();
+    for (const node of cache.list(cluster, 'nodes')) {
+      s.aggregates.upsertNode(node);
+    }
+    for (const pod of cache.list(cluster, 'pods')) {
+      s.aggregates.upsertPod(pod);
+    }
+    this.recompute(cluster);
+  }
+
+  private onEvent(event: CacheEvent) {
+    const s = this.state(event.cluster);
+    switch (event.type) {
+      case 'ADDED':
+      case 'MODIFIED':
+        if (event.kind === 'nodes') s.aggregates.upsertNode(event.object);
+        else if (event.kind === 'pods') s.aggregates.upsertPod(event.object);
+        else s.workloadsChanged = true;
+        break;
+      case 'DELETED':
+        if (event.kind === 'nodes')
+          s.aggregates.deleteNode(event.object.metadata.name);
+        else if (event.kind === 'pods') s.aggregates.deletePod(event.object);
+        else s.workloadsChanged = true;
+        break;
+      case 'SYNCED':
+        if (!event.kind || event.kind === 'nodes' || event.kind === 'pods') {
+          this.rebuild(event.cluster);
+          return;
+        }
+        s.workloadsChanged = true;
+        break;
+      default:
+        break;
+    }
+    this.schedule(event.cluster);
+  }
+
+  private schedule(cluster: string) {
+    const s = this.state(cluster);
+    if (!s.timer) {
+      s.timer = setTimeout(() => {
+        s.timer = undefined;
+        this.recompute(cluster);
+      }, this.options.config.debounceMs);
+    }
+  }
+
+  private recompute(cluster: string) {
+    const { cache, config } = this.options;
+    const s = this.state(cluster);
+    const cacheState = cache.getCluster(cluster);
+    const nodePools = s.aggregates.poolSummaries(
+      cache.nodeUsage(cluster),
+      config.thresholds,
+    );
+    const base = {
+      stale: cacheState?.stale ?? true,
+      lastSyncAt: cacheState?.lastSyncAt,
+      error: cacheState?.error,
+      nodePools,
+    };
+    const previous = s.summary;
+    s.summary = {
+      name: cluster,
+      ...base,
+      ...evaluateCluster(base),
+      thresholds: config.thresholds,
+    };
+
+    const changedPools: string[] = [];
+    for (const pool of nodePools) {
+      const json = JSON.stringify(pool);
+      if (s.poolJson.get(pool.name) !== json) {
+        changedPools.push(pool.name);
+        s.poolJson.set(pool.name, json);
+      }
+    }
+    const headerChanged =
+      previous?.status !== s.summary.status ||
+      previous?.stale !== s.summary.stale;
+    if (changedPools.length > 0 || headerChanged || s.workloadsChanged) {
+      s.workloadsChanged = false;
+      this.options.onChange?.({
+        type: 'snapshot-changed',
+        cluster,
+        pools: changedPools,
+        status: s.summary.status,
+        stale: s.summary.stale,
+      });
+    }
+  }
+
+  /** Every configured cluster with its pools. */
+  listClusters(): ClusterSummary[] {
+    return this.options.cache
+      .listClusters()
+      .map(c => this.clusterSummary(c.name));
+  }
+
+  private clusterSummary(cluster: string): ClusterSummary {
+    const s = this.state(cluster);
+    if (!s.summary) {
+      this.recompute(cluster);
+    }
+    return s.summary!;
+  }
+
+  private requireCluster(cluster: string) {
+    if (!this.options.cache.getCluster(cluster)) {
+      throw new NotFoundError(`No cluster named '${cluster}'`);
+    }
+  }
+
+  nodePools(cluster: string): NodePoolSummary[] {
+    this.requireCluster(cluster);
+    return this.clusterSummary(cluster).nodePools;
+  }
+
+  nodes(cluster: string, pool: string): NodeRow[] {
+    const pools = this.nodePools(cluster);
+    if (!pools.some(p => p.name === pool)) {
+      throw new NotFoundError(
+        `No node pool named '${pool}' in cluster '${cluster}'`,
+      );
+    }
+    return this.state(cluster).aggregates.nodeRows(
+      pool,
+      this.options.cache.nodeUsage(cluster),
+      this.options.config.thresholds,
+    );
+  }
+
+  /** Deployments matching the labels in every cluster, with their HPA and VPA. */
+  workloads(
+    labelSelector: Record<string, string>,
+    namespace?: string,
+  ): {
+    workloads: WorkloadHealth[];
+    errors: Array<{ cluster: string; message: string }>;
+  } {
+    const { cache } = this.options;
+    const now = this.options.now?.() ?? new Date();
+    const workloads: WorkloadHealth[] = [];
+    const errors: Array<{ cluster: string; message: string }> = [];
+    for (const c of cache.listClusters()) {
+      if (!c.lastSyncAt) {
+        errors.push({
+          cluster: c.name,
+          message: c.error ?? 'Not synchronised yet',
+        });
+        continue;
+      }
+      if (c.stale) {
+        errors.push({
+          cluster: c.name,
+          message: `Stale since ${c.lastSyncAt}${
+            c.error ? `: ${c.error}` : ''
+          }`,
+        });
+      }
+      for (const deployment of cache.list(c.name, 'deployments', {
+        namespace,
+        labelSelector,
+      })) {
+        const ns = deployment.metadata.namespace;
+        const targets = (o: any, ref: 'scaleTargetRef' | 'targetRef') =>
+          o.spec?.[ref]?.kind === 'Deployment' &&
+          o.spec?.[ref]?.name === deployment.metadata.name;
+        const hpa = cache
+          .list(c.name, 'horizontalpodautoscalers', { namespace: ns })
+          .find(o => targets(o, 'scaleTargetRef'));
+        const vpa = cache
+          .list(c.name, 'verticalpodautoscalers', { namespace: ns })
+          .find(o => targets(o, 'targetRef'));
+        workloads.push(
+          evaluateWorkload({
+            cluster: c.name,
+            deployment: deployment as any,
+            hpa: hpa as any,
+            vpa: vpa as any,
+            now,
+          }),
+        );
+      }
+    }
+    return { workloads, errors };
+  }
+}

@@ -1,0 +1,82 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  WorkloadsResponse,
+  clusterHealthClusterReadPermission,
+} from '@fdp/plugin-cluster-health-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { ClusterHealthService } from './ClusterHealthService';
+import {
+  entityLabelSelector,
+  parseEntityRefParam,
+} from './parseEntityRefParam';
+import { requirePermission } from './requirePermission';
+
+export interface RouterOptions {
+  service: ClusterHealthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+}
+
+/** Thin HTTP layer: authorize, parse, ask the service, respond. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { service, httpAuth, permissions, catalog } = options;
+  const router = Router();
+
+  router.use(async (req, _res, next) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await requirePermission({
+      permission: clusterHealthClusterReadPermission,
+      permissions,
+      credentials,
+    });
+    next();
+  });
+
+  router.get('/clusters', (_req, res) => {
+    res.json(service.listClusters());
+  });
+
+  router.get('/clusters/:cluster/node-pools', (req, res) => {
+    res.json(service.nodePools(req.params.cluster));
+  });
+
+  router.get('/clusters/:cluster/node-pools/:pool/nodes', (req, res) => {
+    res.json(service.nodes(req.params.cluster, req.params.pool));
+  });
+
+  router.get('/workloads', async (req, res) => {
+    const ref = parseEntityRefParam(req.query.entityRef);
+    const entityRef = stringifyEntityRef(ref);
+    const credentials = await httpAuth.credentials(req);
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const annotations = entity.metadata.annotations;
+    const selector = entityLabelSelector(annotations);
+    const body: WorkloadsResponse = selector
+      ? {
+          entityRef,
+          ...service.workloads(
+            selector,
+            annotations?.['backstage.io/kubernetes-namespace'],
+          ),
+        }
+      : { entityRef, workloads: [], errors: [] };
+    res.json(body);
+  });
+
+  return router;
+}

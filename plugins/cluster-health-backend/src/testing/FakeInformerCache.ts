@@ -1,0 +1,196 @@
+import type {
+  CacheEvent,
+  CacheInterest,
+  CachedKind,
+  CachedObject,
+  ClusterCacheState,
+  KubernetesInformerCache,
+  NodeUsage,
+  PodUsage,
+} from '@fdp/plugin-kubernetes-node-cache';
+
+const key = (o: CachedObject) =>
+  `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+
+/** An in-memory KubernetesInformerCache for unit tests of consumers. */
+export class FakeInformerCache implements KubernetesInformerCache {
+  readonly interests: CacheInterest[] = [];
+  readonly clusters = new Map<string, ClusterCacheState>();
+  private readonly objects = new Map<string, Map<string, CachedObject>>();
+  private readonly usage = new Map<string, Map<string, NodeUsage>>();
+  private readonly listeners = new Set<(e: CacheEvent) => void>();
+
+  addCluster(name: string, state: Partial<ClusterCacheState> = {}) {
+    this.clusters.set(name, {
+      name,
+      authProvider: 'serviceAccount',
+      synced: true,
+      stale: false,
+      lastSyncAt: '2026-11-21T10:00:00.000Z',
+      ...state,
+    });
+  }
+
+  setClusterState(name: string, state: Partial<ClusterCacheState>) {
+    this.clusters.set(name, { ...this.clusters.get(name)!, ...state });
+    this.emit({ type: state.stale ? 'STALE' : 'RECOVERED', cluster: name });
+  }
+
+  private bucket(cluster: string, kind: CachedKind) {
+    const k = `${cluster}|${kind}`;
+    let b = this.objects.get(k);
+    if (!b) {
+      b = new Map();
+      this.objects.set(k, b);
+    }
+    return b;
+  }
+
+  put(cluster: string, kind: CachedKind, object: CachedObject) {
+    const b = this.bucket(cluster, kind);
+    const type = b.has(key(object)) ? 'MODIFIED' : 'ADDED';
+    b.set(key(object), object);
+    this.emit({ type, cluster, kind, object });
+  }
+
+  remove(cluster: string, kind: CachedKind, object: CachedObject) {
+    this.bucket(cluster, kind).delete(key(object));
+    this.emit({ type: 'DELETED', cluster, kind, object });
+  }
+
+  setNodeUsage(
+    cluster: string,
+    nodeName: string,
+    usage: Omit<NodeUsage, 'timestamp'>,
+  ) {
+    if (!this.usage.has(cluster)) this.usage.set(cluster, new Map());
+    this.usage
+      .get(cluster)!
+      .set(nodeName, { ...usage, timestamp: new Date().toISOString() });
+    this.emit({ type: 'METRICS', cluster });
+  }
+
+  emit(event: CacheEvent) {
+    for (const l of this.listeners) l(event);
+  }
+
+  register(interest: CacheInterest) {
+    this.interests.push(interest);
+  }
+  listClusters() {
+    return [...this.clusters.values()];
+  }
+  getCluster(name: string) {
+    return this.clusters.get(name);
+  }
+  list(
+    cluster: string,
+    kind: CachedKind,
+    filter?: { namespace?: string; labelSelector?: Record<string, string> },
+  ) {
+    return [...this.bucket(cluster, kind).values()].filter(
+      o =>
+        (!filter?.namespace || o.metadata.namespace === filter.namespace) &&
+        Object.entries(filter?.labelSelector ?? {}).every(
+          ([k, v]) => o.metadata.labels?.[k] === v,
+        ),
+    );
+  }
+  get(
+    cluster: string,
+    kind: CachedKind,
+    namespace: string | undefined,
+    name: string,
+  ) {
+    return this.bucket(cluster, kind).get(`${namespace ?? ''}/${name}`);
+  }
+  nodeUsage(cluster: string): ReadonlyMap<string, NodeUsage> {
+    return this.usage.get(cluster) ?? new Map();
+  }
+  podUsage(): ReadonlyMap<string, PodUsage> {
+    return new Map();
+  }
+  subscribe(listener: (event: CacheEvent) => void) {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+  async ready() {}
+}
+
+/** A node as the API reports it (trimmed to what cluster health reads). */
+export function node(
+  name: string,
+  pool: string,
+  o: {
+    cpu?: string;
+    memory?: string;
+    gpus?: string;
+    ready?: boolean;
+    unschedulable?: boolean;
+    conditions?: any[];
+  } = {},
+): CachedObject {
+  return {
+    metadata: {
+      name,
+      labels: {
+        role: pool,
+        'node.kubernetes.io/instance-type': 'c5.2xlarge',
+        'topology.kubernetes.io/zone': 'ap-northeast-2a',
+      },
+      creationTimestamp: '2026-11-20T00:00:00Z',
+    },
+    spec: { unschedulable: o.unschedulable },
+    status: {
+      allocatable: {
+        cpu: o.cpu ?? '8',
+        memory: o.memory ?? '16Gi',
+        pods: '58',
+        ...(o.gpus ? { 'nvidia.com/gpu': o.gpus } : {}),
+      },
+      conditions: [
+        {
+          type: 'Ready',
+          status: o.ready === false ? 'False' : 'True',
+          reason: o.ready === false ? 'KubeletNotReady' : 'KubeletReady',
+        },
+        ...(o.conditions ?? []),
+      ],
+    },
+  };
+}
+
+/** A pod requesting resources, on a node or pending with a nodeSelector. */
+export function pod(
+  name: string,
+  o: {
+    node?: string;
+    cpu?: string;
+    memory?: string;
+    gpus?: string;
+    nodeSelector?: Record<string, string>;
+    phase?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+  } = {},
+): CachedObject {
+  return {
+    metadata: { name, namespace: o.namespace ?? 'trading', labels: o.labels },
+    spec: {
+      nodeName: o.node,
+      nodeSelector: o.nodeSelector,
+      containers: [
+        {
+          name: 'main',
+          resources: {
+            requests: { cpu: o.cpu ?? '1', memory: o.memory ?? '2Gi' },
+            limits: o.gpus ? { 'nvidia.com/gpu': o.gpus } : {},
+          },
+        },
+      ],
+    },
+    status: { phase: o.phase ?? (o.node ? 'Running' : 'Pending') },
+  };
+}

@@ -1,0 +1,4 @@
+export {
+  ClusterHealthPage,
+  LegacyClusterHealthPage,
+} from './ClusterHealthPage';

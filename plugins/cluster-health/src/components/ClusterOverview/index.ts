@@ -1,0 +1,5 @@
+export {
+  ClusterOverview,
+  StaleBanner,
+  clusterThresholds,
+} from './ClusterOverview';

@@ -1,0 +1,1 @@
+export { EntityClusterHealthCard } from './EntityClusterHealthCard';

@@ -1,0 +1,1 @@
+export { EntityClusterHealthContent } from './EntityClusterHealthContent';

@@ -1,0 +1,6 @@
+export {
+  EntityWorkloads,
+  WorkloadView,
+  WorkloadsView,
+  metricText,
+} from './EntityWorkloads';

@@ -1,0 +1,7 @@
+export {
+  HealthReasonText,
+  HealthReasons,
+  HealthStatusLabel,
+  reasonLabel,
+  sortReasons,
+} from './HealthStatus';

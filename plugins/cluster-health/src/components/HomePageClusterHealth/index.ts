@@ -1,0 +1,1 @@
+export { HomePageClusterHealth } from './HomePageClusterHealth';

@@ -1,0 +1,7 @@
+export {
+  NodePoolCard,
+  NodePoolSummaryView,
+  formatCpuAmount,
+  poolNodesText,
+  poolSizeText,
+} from './NodePoolCard';

@@ -1,0 +1,6 @@
+export {
+  NodePoolPage,
+  NodesTable,
+  abnormalConditions,
+  isNotFound,
+} from './NodePoolPage';

@@ -1,0 +1,2 @@
+export { UsageGauge, usageLevel } from './UsageGauge';
+export type { UsageLevel } from './UsageGauge';

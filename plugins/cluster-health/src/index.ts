@@ -1,0 +1,26 @@
+/**
+ * Cluster and node-pool health: pages, entity tab and card, home card.
+ *
+ * @packageDocumentation
+ */
+import { clusterHealthPlugin } from './plugin';
+
+export default clusterHealthPlugin;
+
+export {
+  clusterHealthPlugin,
+  clusterHealthApi,
+  clusterHealthPage,
+  clusterHealthEntityContent,
+  clusterHealthEntityCard,
+  clusterHealthHomePageWidget,
+} from './plugin';
+export {
+  clusterHealthLegacyPlugin,
+  ClusterHealthPage,
+  EntityClusterHealthCard,
+} from './legacy';
+export { ClusterHealthClient, clusterHealthApiRef } from './api';
+export type { ClusterHealthApi } from './api';
+export { rootRouteRef, nodePoolRouteRef } from './routes';
+export { isClusterHealthAvailable } from './filters';

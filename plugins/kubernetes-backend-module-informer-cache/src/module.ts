@@ -1,0 +1,117 @@
+import {
+  coreServices,
+  createBackendModule,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { kubernetesFetcherExtensionPoint } from '@backstage/plugin-kubernetes-node';
+import {
+  CachedKind,
+  findCachedKind,
+  kubernetesInformerCacheServiceRef,
+} from '@fdp/plugin-kubernetes-node-cache';
+import { InformerCacheFetcher } from './InformerCacheFetcher';
+
+/** The object types the official Kubernetes tab fetches by default. */
+export const DEFAULT_KINDS: CachedKind[] = [
+  'pods',
+  'services',
+  'configmaps',
+  'limitranges',
+  'resourcequotas',
+  'deployments',
+  'replicasets',
+  'horizontalpodautoscalers',
+  'jobs',
+  'cronjobs',
+  'ingresses',
+  'statefulsets',
+  'daemonsets',
+];
+
+const OFFICIAL_TYPES: Record<string, CachedKind> = Object.fromEntries(
+  DEFAULT_KINDS.map(k => [k, k]),
+);
+
+/**
+ * The kinds to hold whole: the tab's object types (`kubernetes.objectTypes`
+ * or the defaults) that the cache supports, plus custom resources of
+ * `kubernetes.customResources` (and per-cluster `customResources`) the cache
+ * supports, i.e. `autoscaling.k8s.io/v1 verticalpodautoscalers`.
+ */
+export function kindsToCache(config: RootConfigService): CachedKind[] {
+  const kinds = new Set<CachedKind>();
+  const objectTypes = config.getOptionalStringArray('kubernetes.objectTypes');
+  for (const t of objectTypes ?? DEFAULT_KINDS) {
+    if (OFFICIAL_TYPES[t]) kinds.add(OFFICIAL_TYPES[t]);
+  }
+  const customResources = [
+    ...(config.getOptionalConfigArray('kubernetes.customResources') ?? []),
+    ...(config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [])
+      .flatMap(m => m.getOptionalConfigArray('clusters') ?? [])
+      .flatMap(c => c.getOptionalConfigArray('customResources') ?? []),
+  ];
+  for (const cr of customResources) {
+    const kind = findCachedKind(
+      cr.getString('group'),
+      cr.getString('apiVersion'),
+      cr.getString('plural'),
+    );
+    if (kind) kinds.add(kind);
+  }
+  return [...kinds];
+}
+
+/**
+ * Serves the official Kubernetes backend's object and pod-metrics fetching
+ * from the shared informer cache (`@fdp/plugin-kubernetes-node-cache`).
+ *
+ * @public
+ */
+export const kubernetesModuleInformerCache = createBackendModule({
+  pluginId: 'kubernetes',
+  moduleId: 'informer-cache',
+  register(env) {
+    env.registerInit({
+      deps: {
+        fetchers: kubernetesFetcherExtensionPoint,
+        cache: kubernetesInformerCacheServiceRef,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      async init({ fetchers, cache, config, logger }) {
+        if (
+          config.getOptionalBoolean(
+            'kubernetesNodeCache.serveKubernetesPlugin',
+          ) === false
+        ) {
+          logger.info(
+            'kubernetesNodeCache.serveKubernetesPlugin is false: the Kubernetes plugin uses its stock fetcher',
+          );
+          return;
+        }
+        const kinds = kindsToCache(config);
+        cache.register({ kinds, detail: 'full', metrics: true });
+        const clusters = cache.listClusters();
+        const watched = clusters.filter(c => c.watched !== false);
+        const passed = clusters.filter(c => c.watched === false);
+        logger.info(
+          `Kubernetes objects of ${
+            watched.map(c => c.name).join(', ') || 'no cluster'
+          } are served from the informer cache (${kinds.join(
+            ', ',
+          )}) once synced${
+            passed.length > 0
+              ? `; ${passed
+                  .map(c => `${c.name} (authProvider ${c.authProvider})`)
+                  .join(', ')} go to the default fetcher`
+              : ''
+          }`,
+        );
+        fetchers.addFetcher(
+          async ({ getDefault }) =>
+            new InformerCacheFetcher({ cache, getDefault, logger }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,360 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { KubeClient } from '../client/KubeClient';
+import {
+  CacheSettings,
+  ClusterDefinition,
+  DEFAULT_SETTINGS,
+  readClusters,
+  readSettings,
+} from '../config';
+import { KIND_DEFINITIONS } from '../kinds';
+import { LabelRequirement, toLabelRequirements } from '../labelSelector';
+import {
+  CacheEvent,
+  CacheInterest,
+  CachedKind,
+  CachedObject,
+  ClusterCacheState,
+  KindCacheState,
+  KubernetesInformerCache,
+  NodeUsage,
+  PodUsage,
+} from '../types';
+import { KindStore } from './KindStore';
+import { KindWatcher } from './KindWatcher';
+import { MetricsPoller } from './MetricsPoller';
+
+/** Options of {@link DefaultKubernetesInformerCache}. */
+export interface InformerCacheOptions {
+  logger: LoggerService;
+  clusters: ClusterDefinition[];
+  settings?: Partial<CacheSettings>;
+}
+
+interface ClusterRuntime {
+  def: ClusterDefinition;
+  client?: KubeClient;
+  watchers: Map<CachedKind, KindWatcher>;
+  metrics?: MetricsPoller;
+  synced: boolean;
+  stale: boolean;
+}
+
+const EMPTY_MAP: ReadonlyMap<string, never> = new Map<string, never>();
+
+/**
+ * The shared informer cache: one list+watch per cluster and registered kind,
+ * started lazily by the first {@link DefaultKubernetesInformerCache.register}.
+ */
+export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
+  private readonly logger: LoggerService;
+  private readonly settings: CacheSettings;
+  private readonly clusters = new Map<string, ClusterRuntime>();
+  private readonly details = new Map<CachedKind, 'full' | 'trimmed'>();
+  private readonly listeners = new Set<(event: CacheEvent) => void>();
+  private metricsWanted = false;
+  private stopped = false;
+  private listenerErrors = 0;
+
+  static fromConfig(
+    config: Config,
+    options: { logger: LoggerService; settings?: Partial<CacheSettings> },
+  ): DefaultKubernetesInformerCache {
+    return new DefaultKubernetesInformerCache({
+      logger: options.logger,
+      clusters: readClusters(config, m => options.logger.warn(m)),
+      settings: { ...readSettings(config), ...options.settings },
+    });
+  }
+
+  constructor(options: InformerCacheOptions) {
+    this.logger = options.logger;
+    this.settings = {
+      ...DEFAULT_SETTINGS,
+      ...options.settings,
+      backoff: { ...DEFAULT_SETTINGS.backoff, ...options.settings?.backoff },
+    };
+    for (const def of options.clusters) {
+      this.clusters.set(def.name, {
+        def,
+        client: def.kubeConfig
+          ? new KubeClient(def.kubeConfig, def.url ?? '')
+          : undefined,
+        watchers: new Map(),
+        synced: false,
+        stale: false,
+      });
+    }
+  }
+
+  register(interest: CacheInterest): void {
+    if (this.stopped) return;
+    const widened: CachedKind[] = [];
+    const added: CachedKind[] = [];
+    for (const kind of interest.kinds) {
+      if (!KIND_DEFINITIONS[kind]) {
+        this.logger.warn(`kubernetes-node-cache: unknown kind '${kind}'`);
+        continue;
+      }
+      const current = this.details.get(kind);
+      if (current === undefined) {
+        this.details.set(kind, interest.detail);
+        added.push(kind);
+      } else if (current === 'trimmed' && interest.detail === 'full') {
+        this.details.set(kind, 'full');
+        widened.push(kind);
+      }
+    }
+    for (const cluster of this.clusters.values()) {
+      if (!cluster.client) continue;
+      for (const kind of added) this.startWatcher(cluster, kind);
+      for (const kind of widened) {
+        const watcher = cluster.watchers.get(kind);
+        if (watcher) {
+          watcher.store.detail = 'full';
+          watcher.relist();
+        }
+      }
+    }
+    if (interest.metrics && !this.metricsWanted) {
+      this.metricsWanted = true;
+      for (const cluster of this.clusters.values()) this.startMetrics(cluster);
+    }
+  }
+
+  private startWatcher(cluster: ClusterRuntime, kind: CachedKind): void {
+    const store = new KindStore(kind, this.details.get(kind) ?? 'trimmed');
+    const name = cluster.def.name;
+    const watcher = new KindWatcher(
+      KIND_DEFINITIONS[kind],
+      cluster.client!,
+      store,
+      {
+        pageSize: this.settings.pageSize,
+        backoff: this.settings.backoff,
+        resyncIntervalMs: this.settings.resyncIntervalMs,
+        watchTimeoutSeconds: this.settings.watchTimeoutSeconds,
+      },
+      {
+        onObject: (type, object) => {
+          if (this.listeners.size > 0) {
+            this.emit({ type, cluster: name, kind, object });
+          }
+        },
+        onState: change => this.onKindState(cluster, kind, change),
+      },
+    );
+    cluster.watchers.set(kind, watcher);
+    cluster.synced = false;
+    watcher.start();
+  }
+
+  private startMetrics(cluster: ClusterRuntime): void {
+    if (!cluster.client || cluster.metrics || this.stopped) return;
+    const poller = new MetricsPoller(
+      cluster.client,
+      {
+        intervalMs: this.settings.metricsIntervalMs,
+        statsConcurrency: this.settings.statsConcurrency,
+        statsMaxNodesPerRound: this.settings.statsMaxNodesPerRound,
+      },
+      () => [...(cluster.watchers.get('nodes')?.store.keys() ?? [])],
+      () => {
+        if (poller.error) {
+          this.logger.debug(`kubernetes-node-cache: ${poller.error}`);
+        }
+        this.emit({ type: 'METRICS', cluster: cluster.def.name });
+      },
+    );
+    cluster.metrics = poller;
+    poller.start();
+  }
+
+  private onKindState(
+    cluster: ClusterRuntime,
+    kind: CachedKind,
+    change: 'SYNCED' | 'STALE' | 'RECOVERED' | 'TOUCH',
+  ): void {
+    const name = cluster.def.name;
+    const watcher = cluster.watchers.get(kind);
+    if (change === 'STALE') {
+      this.logger.warn(
+        `kubernetes-node-cache: cluster ${name} ${kind} watch broken: ${watcher?.error}`,
+      );
+      this.emit({ type: 'STALE', cluster: name, kind, error: watcher?.error });
+    } else if (change === 'RECOVERED') {
+      this.logger.info(
+        `kubernetes-node-cache: cluster ${name} ${kind} recovered`,
+      );
+      this.emit({ type: 'RECOVERED', cluster: name, kind });
+    } else if (change === 'SYNCED') {
+      this.emit({ type: 'SYNCED', cluster: name, kind });
+    }
+    const watchers = [...cluster.watchers.values()];
+    const synced = watchers.length > 0 && watchers.every(w => w.listed);
+    const stale = watchers.some(w => w.stale);
+    if (synced && !cluster.synced) {
+      cluster.synced = true;
+      this.logger.info(
+        `kubernetes-node-cache: cluster ${name} synced (${watchers.length} kinds)`,
+      );
+      this.emit({ type: 'SYNCED', cluster: name });
+    }
+    if (stale !== cluster.stale) {
+      cluster.stale = stale;
+      const error = this.clusterError(cluster);
+      this.emit(
+        stale
+          ? { type: 'STALE', cluster: name, error }
+          : { type: 'RECOVERED', cluster: name },
+      );
+    }
+  }
+
+  private clusterError(cluster: ClusterRuntime): string | undefined {
+    const errors = [...cluster.watchers.values()]
+      .map(w => w.error)
+      .filter((e): e is string => e !== undefined);
+    if (errors.length === 0) return undefined;
+    return errors.length === 1
+      ? errors[0]
+      : `${errors[0]} (and ${errors.length - 1} more kinds)`;
+  }
+
+  private emit(event: CacheEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (e) {
+        // a subscriber's bug must not break the cache; log the first few
+        if (this.listenerErrors++ < 10) {
+          this.logger.warn(
+            `kubernetes-node-cache: subscriber threw on ${event.type}: ${e}`,
+          );
+        }
+      }
+    }
+  }
+
+  listClusters(): ClusterCacheState[] {
+    return [...this.clusters.values()].map(c => this.state(c));
+  }
+
+  getCluster(name: string): ClusterCacheState | undefined {
+    const c = this.clusters.get(name);
+    return c ? this.state(c) : undefined;
+  }
+
+  private state(c: ClusterRuntime): ClusterCacheState {
+    const base = {
+      name: c.def.name,
+      authProvider: c.def.authProvider,
+      ...(c.def.url && { url: c.def.url }),
+    };
+    if (!c.client) {
+      return {
+        ...base,
+        synced: false,
+        stale: false,
+        watched: false,
+        error: c.def.reason,
+      };
+    }
+    const kinds: Partial<Record<CachedKind, KindCacheState>> = {};
+    let lastSyncAt: string | undefined;
+    for (const [kind, w] of c.watchers) {
+      kinds[kind] = {
+        synced: w.listed,
+        stale: w.stale,
+        detail: w.store.detail,
+        count: w.store.size,
+        ...(w.error && { error: w.error }),
+      };
+      if (w.lastSyncAt && (!lastSyncAt || w.lastSyncAt > lastSyncAt)) {
+        lastSyncAt = w.lastSyncAt;
+      }
+    }
+    const error = this.clusterError(c);
+    return {
+      ...base,
+      synced: c.synced,
+      stale: c.stale,
+      watched: true,
+      ...(lastSyncAt && { lastSyncAt }),
+      ...(error && { error }),
+      kinds,
+      ...(c.metrics?.lastRoundAt && { metricsAt: c.metrics.lastRoundAt }),
+      ...(c.metrics?.error && { metricsError: c.metrics.error }),
+    };
+  }
+
+  list(
+    cluster: string,
+    kind: CachedKind,
+    filter?: {
+      namespace?: string;
+      labelSelector?: Record<string, string> | string;
+    },
+  ): CachedObject[] {
+    const store = this.clusters.get(cluster)?.watchers.get(kind)?.store;
+    if (!store) return [];
+    let requirements: LabelRequirement[] | undefined;
+    if (filter?.labelSelector !== undefined) {
+      requirements = toLabelRequirements(filter.labelSelector);
+    }
+    const namespace = KIND_DEFINITIONS[kind].namespaced
+      ? filter?.namespace
+      : undefined;
+    return store.list(namespace, requirements);
+  }
+
+  get(
+    cluster: string,
+    kind: CachedKind,
+    namespace: string | undefined,
+    name: string,
+  ): CachedObject | undefined {
+    return this.clusters
+      .get(cluster)
+      ?.watchers.get(kind)
+      ?.store.get(
+        KIND_DEFINITIONS[kind]?.namespaced ? namespace : undefined,
+        name,
+      );
+  }
+
+  nodeUsage(cluster: string): ReadonlyMap<string, NodeUsage> {
+    return this.clusters.get(cluster)?.metrics?.nodeUsage ?? EMPTY_MAP;
+  }
+
+  podUsage(cluster: string): ReadonlyMap<string, PodUsage> {
+    return this.clusters.get(cluster)?.metrics?.podUsage ?? EMPTY_MAP;
+  }
+
+  subscribe(listener: (event: CacheEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  async ready(): Promise<void> {
+    const firsts: Promise<void>[] = [];
+    for (const c of this.clusters.values()) {
+      for (const w of c.watchers.values()) firsts.push(w.firstAttempt);
+    }
+    await Promise.all(firsts);
+  }
+
+  /** Stops every watch and poller (root lifecycle shutdown). */
+  stop(): void {
+    this.stopped = true;
+    for (const c of this.clusters.values()) {
+      for (const w of c.watchers.values()) w.stop();
+      c.metrics?.stop();
+      c.client?.close();
+    }
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import { readClusters, readSettings } from './config';
+
+const kubeconfig = `apiVersion: v1
+kind: Config
+clusters:
+- name: c1
+  cluster: { server: 'https://10.0.0.1:6443' }
+- name: c2
+  cluster: { server: 'https://10.0.0.2:6443' }
+users:
+- name: u
+  user: { token: secret-token }
+contexts:
+- name: ctx-a
+  context: { cluster: c1, user: u }
+- name: fdp-cluster
+  context: { cluster: c2, user: u }
+current-context: ctx-a
+`;
+
+describe('readClusters', () => {
+  it('reads config clusters and kubeconfig contexts', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'knc-'));
+    const file = path.join(dir, 'kubeconfig');
+    fs.writeFileSync(file, kubeconfig);
+    const warnings: string[] = [];
+    const clusters = readClusters(
+      new ConfigReader({
+        kubernetes: {
+          clusterLocatorMethods: [
+            { type: 'catalog' },
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'fdp-cluster',
+                  url: 'https://k8s.example.com',
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: 't',
+                },
+                {
+                  name: 'g',
+                  url: 'https://g.example.com',
+                  authProvider: 'google',
+                },
+                {
+                  name: 'sa',
+                  url: 'https://sa.example.com',
+                  authProvider: 'serviceAccount',
+                },
+                {
+                  name: 'meta',
+                  url: 'https://m.example.com',
+                  authMetadata: {
+                    'kubernetes.io/auth-provider': 'serviceAccount',
+                    serviceAccountToken: 't',
+                  },
+                },
+              ],
+            },
+          ],
+        },
+        kubernetesNodeCache: { kubeconfig: file },
+      }),
+      m => warnings.push(m),
+    );
+    fs.rmSync(dir, { recursive: true });
+    expect(
+      clusters.map(c => [c.name, c.authProvider, c.url, !!c.kubeConfig]),
+    ).toEqual([
+      ['fdp-cluster', 'serviceAccount', 'https://k8s.example.com', true],
+      ['g', 'google', 'https://g.example.com', false],
+      ['sa', 'serviceAccount', 'https://sa.example.com', false],
+      ['meta', 'serviceAccount', 'https://m.example.com', true],
+      ['ctx-a', 'kubeconfig', 'https://10.0.0.1:6443', true],
+    ]);
+    expect(clusters[1].reason).toMatch(/needs server-side auth/);
+    expect(warnings).toEqual([
+      expect.stringContaining("duplicate cluster name 'fdp-cluster'"),
+    ]);
+    expect(clusters[0].kubeConfig!.getCurrentUser()?.token).toBe('t');
+  });
+
+  it('warns about an unreadable kubeconfig', () => {
+    const warnings: string[] = [];
+    expect(
+      readClusters(
+        new ConfigReader({
+          kubernetesNodeCache: { kubeconfig: '/nonexistent' },
+        }),
+        m => warnings.push(m),
+      ),
+    ).toEqual([]);
+    expect(warnings[0]).toMatch(/cannot read kubeconfig/);
+  });
+});
+
+describe('readSettings', () => {
+  it('uses defaults and reads overrides', () => {
+    expect(readSettings(new ConfigReader({}))).toMatchObject({
+      metricsIntervalMs: 30_000,
+      statsConcurrency: 16,
+      statsMaxNodesPerRound: 500,
+      backoff: { initialMs: 1000, maxMs: 30_000 },
+    });
+    expect(
+      readSettings(
+        new ConfigReader({
+          kubernetesNodeCache: {
+            metricsIntervalSeconds: 10,
+            statsSummary: { concurrency: 4, maxNodesPerRound: 50 },
+            backoff: { maxMs: 5000 },
+          },
+        }),
+      ),
+    ).toMatchObject({
+      metricsIntervalMs: 10_000,
+      statsConcurrency: 4,
+      statsMaxNodesPerRound: 50,
+      backoff: { initialMs: 1000, maxMs: 5000 },
+    });
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Shared Kubernetes informer cache for the backend: one list+watch per
+ * cluster and kind, served to every plugin of the process.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export {
+  kubernetesInformerCacheServiceRef,
+  kubernetesInformerCacheServiceFactory,
+} from './service';
+export {
+  DefaultKubernetesInformerCache,
+  type InformerCacheOptions,
+} from './cache/DefaultKubernetesInformerCache';
+export {
+  readClusters,
+  readSettings,
+  DEFAULT_SETTINGS,
+  type CacheSettings,
+  type ClusterDefinition,
+} from './config';
+export {
+  matchesLabelSelector,
+  parseLabelSelector,
+  toLabelRequirements,
+  type LabelRequirement,
+  type LabelSelectorInput,
+  type LabelSelectorObject,
+} from './labelSelector';
+export {
+  KIND_DEFINITIONS,
+  CACHED_KINDS,
+  findCachedKind,
+  collectionPath,
+  type KindDefinition,
+} from './kinds';
+export { trimObject } from './trim';
+export { parseQuantity, cpuToMillis, memoryToBytes } from './quantity';
+export { backoffDelay, type BackoffOptions } from './backoff';
