@@ -45,6 +45,14 @@ kubernetesNodeCache:
   metricsIntervalSeconds: 1
 clusterHealth:
   debounceMs: 100
+alerts:
+  pollSeconds: 2
+  prometheus:
+    - name: default
+      url: ${sim.url}
+  alertmanager:
+    - name: default
+      url: ${sim.url}
 kubernetes:
   clusterLocatorMethods:
     - type: config

@@ -32,6 +32,10 @@ export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DA
 unit_status=0
 CI=true yarn backstage-cli repo test --json --outputFile="$REPORTS/jest.json" || unit_status=$?
 
+step "alert rules and routing (promtool, amtool)"
+deploy_status=0
+bash deploy/test.sh | tee "$REPORTS/deploy.txt" || deploy_status=$?
+
 step "production build of the app"
 yarn workspace app build
 
@@ -40,5 +44,5 @@ e2e_status=0
 yarn playwright test -c e2e/playwright.config.ts || e2e_status=$?
 
 echo "test suite took $(( $(date +%s) - started )) s"
-node scripts/summarize-tests.js "$REPORTS/jest.json" "$REPORTS/playwright.json"
-[ "$unit_status" = 0 ] && [ "$e2e_status" = 0 ]
+node scripts/summarize-tests.js "$REPORTS/jest.json" "$REPORTS/playwright.json" "$REPORTS/deploy.txt"
+[ "$unit_status" = 0 ] && [ "$deploy_status" = 0 ] && [ "$e2e_status" = 0 ]

@@ -21,11 +21,21 @@ export interface SimProcess {
   stop(): Promise<void>;
 }
 
-export async function startSimProcess(scenario: string): Promise<SimProcess> {
+/**
+ * Starts the simulator. Its alerting (rule evaluation over every node of the
+ * scenario) is off unless `withAlerting`: the cluster benchmarks measure the
+ * Kubernetes API double, not the rule engine.
+ */
+export async function startSimProcess(
+  scenario: string,
+  options: { withAlerting?: boolean } = {},
+): Promise<SimProcess> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-bench-sim-'));
   const caOut = path.join(dir, 'ca.crt');
   const kubeconfigOut = path.join(dir, 'kubeconfig');
+  const noRules = path.join(dir, 'no-rules');
+  fs.mkdirSync(noRules);
   const child = spawn(
     path.join(repoRoot, 'packages/platform-sim/bin/platform-sim'),
     [
@@ -37,6 +47,7 @@ export async function startSimProcess(scenario: string): Promise<SimProcess> {
       caOut,
       '--kubeconfig-out',
       kubeconfigOut,
+      ...(options.withAlerting ? [] : ['--rules', noRules]),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

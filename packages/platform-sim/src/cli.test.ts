@@ -11,6 +11,11 @@ describe('parseArgs', () => {
         '/tmp/kc',
         '--ca-out',
         '/tmp/ca.crt',
+        '--rules',
+        '/tmp/rules',
+        '--alertmanager-config=/tmp/am.yml',
+        '--prometheus-config',
+        '/tmp/prom.yml',
       ]),
     ).toEqual({
       scenario: 'large',
@@ -18,6 +23,9 @@ describe('parseArgs', () => {
       host: '127.0.0.1',
       kubeconfigOut: '/tmp/kc',
       caOut: '/tmp/ca.crt',
+      rules: '/tmp/rules',
+      alertmanagerConfig: '/tmp/am.yml',
+      prometheusConfig: '/tmp/prom.yml',
       timeScale: 1,
       help: false,
     });

@@ -11,13 +11,22 @@ export interface CliArgs {
   caOut?: string;
   timeScale: number;
   bookmarkIntervalMs?: number;
+  /** Prometheus rule files directory (default `<repo>/deploy/prometheus/rules`). */
+  rules?: string;
+  /** Alertmanager configuration (default `<repo>/deploy/alertmanager/alertmanager.yml`). */
+  alertmanagerConfig?: string;
+  /** Prometheus configuration (default `<repo>/deploy/prometheus/prometheus.yml`). */
+  prometheusConfig?: string;
   help: boolean;
 }
 
 export const USAGE = `Usage: platform-sim [--scenario NAME|FILE] [--port 6443] [--host 127.0.0.1]
                     [--kubeconfig-out FILE] [--ca-out FILE] [--time-scale 1] [--bookmark-interval-ms 30000]
+                    [--rules DIR] [--alertmanager-config FILE] [--prometheus-config FILE]
 
-Serves a simulated Kubernetes API (and /metrics) for a scenario.
+Serves a simulated Kubernetes API (and /metrics) for a scenario, plus a Prometheus
+(/api/v1/rules, /api/v1/alerts, /api/v1/query) and Alertmanager (/api/v2/...) API whose
+alerts come from the rule files in --rules (default <repo>/deploy/prometheus/rules).
 The kubeconfig is printed to stdout unless --kubeconfig-out is given;
 --ca-out writes the PEM certificate of its TLS listener (for a caFile setting).`;
 
@@ -68,6 +77,15 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--bookmark-interval-ms':
         args.bookmarkIntervalMs = num(value());
         break;
+      case '--rules':
+        args.rules = value();
+        break;
+      case '--alertmanager-config':
+        args.alertmanagerConfig = value();
+        break;
+      case '--prometheus-config':
+        args.prometheusConfig = value();
+        break;
       case '-h':
       case '--help':
         args.help = true;
@@ -100,6 +118,9 @@ export async function main(argv: string[]): Promise<number> {
       host: args.host,
       timeScale: args.timeScale,
       bookmarkIntervalMs: args.bookmarkIntervalMs,
+      rulesDir: args.rules,
+      alertmanagerConfig: args.alertmanagerConfig,
+      prometheusConfig: args.prometheusConfig,
     });
   } catch (e) {
     const msg =
@@ -115,6 +136,8 @@ export async function main(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(`${sim.kubeconfig}---\n`);
   }
+  for (const line of sim.alertingLog)
+    process.stderr.write(`platform-sim: ${line}\n`);
   const pods = sim.sim.store.count('pods');
   const nodes = sim.sim.store.count('nodes');
   process.stdout.write(

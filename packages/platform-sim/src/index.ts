@@ -19,3 +19,13 @@ export {
 export type { Scenario, ScenarioEvent } from './scenario/schema';
 export type { StatsSnapshot, EndpointStats } from './http/stats';
 export { buildKubeconfig } from './kubeconfig';
+export type { RuleAlert } from './alerting/RuleEngine';
+export type {
+  AlertQuery,
+  GettableAlert,
+  GettableSilence,
+  PostableAlert,
+  PostableSilence,
+  SilenceMatcher,
+} from './alerting/alertmanager';
+export { Alerting } from './alerting/Alerting';

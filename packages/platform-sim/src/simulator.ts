@@ -10,6 +10,9 @@ import { createApiServer } from './http/server';
 import { buildKubeconfig } from './kubeconfig';
 import type { StatsSnapshot } from './http/stats';
 import { eventSchema, ScenarioEvent } from './scenario/schema';
+import { Alerting } from './alerting/Alerting';
+import type { RuleAlert } from './alerting/RuleEngine';
+import type { AlertQuery, GettableAlert } from './alerting/alertmanager';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown
   ? Omit<T, K>
@@ -47,6 +50,23 @@ export interface SimulatorOptions {
   token?: string;
   /** Include per-pod work on /metrics (default: true unless the scenario has > 20000 pods). */
   perPodMetrics?: boolean;
+  /**
+   * Directory of Prometheus rule files (default `<repo>/deploy/prometheus/rules`); `false` serves
+   * no rules. A missing directory serves none (see `alertingLog`).
+   */
+  rulesDir?: string | false;
+  /**
+   * Alertmanager configuration whose `route` and `inhibit_rules` apply (default
+   * `<repo>/deploy/alertmanager/alertmanager.yml`); missing or `false` → the built-in one.
+   */
+  alertmanagerConfig?: string | false;
+  /**
+   * Prometheus configuration for `global.evaluation_interval` / `external_labels` (default
+   * `<repo>/deploy/prometheus/prometheus.yml`; missing or `false`: 15 s, no external labels).
+   */
+  prometheusConfig?: string | false;
+  /** Evaluation interval of rule groups without their own `interval` (seconds; overrides the config). */
+  ruleEvaluationIntervalSeconds?: number;
 }
 
 /** A running simulator. */
@@ -72,6 +92,14 @@ export interface RunningSimulator {
   kubeconfigHttp: string;
   /** The simulation (store, cluster, usage model) for white-box tests. */
   sim: Simulation;
+  /** Simulated Prometheus rule engine and Alertmanager. */
+  alerting: Alerting;
+  /** What the alerting side loaded from where (rule files, Alertmanager configuration). */
+  alertingLog: string[];
+  /** Pending and firing alerts of the rule engine (`GET /api/v1/alerts` data). */
+  alerts(): RuleAlert[];
+  /** Alerts in the Alertmanager (`GET /api/v2/alerts`). */
+  alertmanagerAlerts(query?: AlertQuery): GettableAlert[];
   /** Scenario seconds since start. */
   elapsed(): number;
   /** Moves scenario time forward, applying every event due. */
@@ -107,9 +135,21 @@ export async function startSimulator(
   const sim = new Simulation(scenario, clock);
   sim.load();
   const token = options.token ?? scenario.cluster.token;
+  const perPodMetrics =
+    options.perPodMetrics ?? sim.store.count('pods') <= 20_000;
+  let url = '';
+  const alerting = new Alerting(sim, {
+    rulesDir: options.rulesDir,
+    alertmanagerConfig: options.alertmanagerConfig,
+    prometheusConfig: options.prometheusConfig,
+    evaluationIntervalSeconds: options.ruleEvaluationIntervalSeconds,
+    externalUrl: () => url,
+    perPodMetrics,
+  });
   const api = createApiServer(sim, token, {
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 30_000,
-    perPodMetrics: options.perPodMetrics ?? sim.store.count('pods') <= 20_000,
+    perPodMetrics,
+    alerting,
   });
   const host = options.host ?? '127.0.0.1';
   const cert = createSelfSignedCert(
@@ -142,7 +182,7 @@ export async function startSimulator(
   });
   const port = (front.address() as AddressInfo).port;
   const hostPart = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${hostPart}:${port}`;
+  url = `http://${hostPart}:${port}`;
   const httpsUrl = `https://${hostPart}:${port}`;
   const ticker =
     clock.mode === 'realtime'
@@ -175,6 +215,16 @@ export async function startSimulator(
     ),
     kubeconfigHttp: buildKubeconfig(scenario.cluster.name, url, token),
     sim,
+    alerting,
+    alertingLog: alerting.messages,
+    alerts: () => {
+      sim.step();
+      return alerting.engine.alerts();
+    },
+    alertmanagerAlerts: query => {
+      sim.step();
+      return alerting.alertmanager.alerts(query);
+    },
     elapsed: () => sim.elapsed(),
     advance: seconds => sim.advance(seconds),
     trigger: event => {

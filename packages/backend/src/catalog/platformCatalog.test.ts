@@ -213,6 +213,8 @@ describe('platform catalog', () => {
       'fdp.io/node-pool-min-size': min,
       'fdp.io/node-pool-max-size': max,
       'fdp.io/node-selector': `role=${pool}`,
+      // the pool's alerts (node rules keep the pool label)
+      'fdp.io/alert-matchers': `pool="${pool}"`,
     });
   });
 

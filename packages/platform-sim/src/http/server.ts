@@ -40,6 +40,8 @@ import { notFoundPath, parseResourcePath, ResourcePath } from './paths';
 import { RequestStats } from './stats';
 import { startWatch, WatchRegistry } from './watch';
 import { handleSimControl } from './simControl';
+import type { Alerting } from '../alerting/Alerting';
+import { handleAlertingRequest, isAlertingPath } from '../alerting/http';
 
 /** Options of {@link createApiServer}. */
 export interface ApiServerOptions {
@@ -47,6 +49,8 @@ export interface ApiServerOptions {
   bookmarkIntervalMs: number;
   /** Emit per-pod series on /metrics (disable for very large scenarios). */
   perPodMetrics: boolean;
+  /** Simulated Prometheus and Alertmanager APIs (no token needed). */
+  alerting?: Alerting;
 }
 
 export interface ApiServer {
@@ -574,6 +578,8 @@ export function createApiServer(
     } catch {
       // fall through
     }
+    if (url.pathname.startsWith('/api/v2/silence/'))
+      return `${method} /api/v2/silence/{id}`;
     return `${method} ${
       url.pathname.startsWith('/openapi/') ? '/openapi' : url.pathname
     }`;
@@ -608,6 +614,18 @@ export function createApiServer(
     };
     try {
       const path = url.pathname;
+      if (options.alerting && isAlertingPath(path)) {
+        sim.step();
+        await handleAlertingRequest(
+          req,
+          res,
+          url,
+          method,
+          options.alerting,
+          sim.nowMs(),
+        );
+        return;
+      }
       if (
         path.startsWith('/sim/') &&
         !(method === 'GET' && path === '/sim/stats') &&

@@ -73,7 +73,12 @@ export class UsageModel {
     return `${ns}/${owner.name}`;
   }
 
-  nodeUsage(node: any): NodeUsage {
+  /** CPU, memory and disk use of a node as fractions (what `node_*_usage_ratio` exposes). */
+  nodeRatios(node: any): {
+    cpuRatio: number;
+    memoryRatio: number;
+    diskRatio: number;
+  } {
     const t = this.elapsed();
     const pool = this.poolOf(node);
     const name = node.metadata.name;
@@ -92,6 +97,11 @@ export class UsageModel {
       0.01,
       1,
     );
+    return { cpuRatio, memoryRatio, diskRatio };
+  }
+
+  nodeUsage(node: any): NodeUsage {
+    const { cpuRatio, memoryRatio, diskRatio } = this.nodeRatios(node);
     const alloc = node.status?.allocatable ?? {};
     const cap = node.status?.capacity ?? {};
     const allocatableCpu = quantityOr(alloc.cpu, 1);

@@ -56,6 +56,8 @@ export class Simulation {
   private readonly poolCounts = new Map<string, number>();
   /** Log of applied timed events (for /sim/events and tests). */
   readonly applied: { at: number; label: string }[] = [];
+  /** Called after every simulation tick (scenario time = the tick's end), e.g. rule evaluation. */
+  readonly tickListeners: (() => void)[] = [];
 
   constructor(readonly scenario: Scenario, readonly clock: SimClock) {
     this.rng = new Random(scenario.simulation.seed);
@@ -440,6 +442,7 @@ export class Simulation {
             syncHpa(this.cluster, e.obj);
           this.cluster.drain();
         }
+        for (const listener of this.tickListeners) listener();
         if (
           dt <= 0 &&
           !(this.timeline[0] && this.timeline[0].at <= this.processed)

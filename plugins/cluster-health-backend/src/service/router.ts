@@ -16,7 +16,7 @@ import {
   entityLabelSelector,
   parseEntityRefParam,
 } from './parseEntityRefParam';
-import { requirePermission } from './requirePermission';
+import { PermissionGate } from './PermissionGate';
 
 export interface RouterOptions {
   service: ClusterHealthService;
@@ -31,16 +31,13 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { service, httpAuth, permissions, catalog } = options;
   const router = Router();
+  const gate = new PermissionGate(permissions);
 
   router.use(async (req, _res, next) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await requirePermission({
-      permission: clusterHealthClusterReadPermission,
-      permissions,
-      credentials,
-    });
+    await gate.require(clusterHealthClusterReadPermission, credentials);
     next();
   });
 

@@ -1,0 +1,70 @@
+import { Config } from '@backstage/config';
+import {
+  AlertPriority,
+  DEFAULT_SEVERITY_PRIORITY,
+} from '@fdp/plugin-alerts-common';
+
+export interface SourceConfig {
+  name: string;
+  url: string;
+  token?: string;
+}
+
+export interface AlertsConfig {
+  prometheus: SourceConfig[];
+  alertmanager: SourceConfig[];
+  severityPriority: Record<string, AlertPriority>;
+  timeoutMs: number;
+  pollSeconds: number;
+}
+
+function sources(config: Config, key: string): SourceConfig[] {
+  const list = (config.getOptionalConfigArray(key) ?? []).map((c, i) => {
+    const url = c.getString('url');
+    try {
+      // eslint-disable-next-line no-new
+      new URL(url);
+    } catch {
+      throw new Error(`Invalid ${key}[${i}].url '${url}': not a URL`);
+    }
+    return {
+      name: c.getString('name'),
+      url: url.replace(/\/+$/, ''),
+      token: c.getOptionalString('token'),
+    };
+  });
+  const names = list.map(s => s.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) {
+    throw new Error(`Duplicate name '${dup}' in ${key}`);
+  }
+  return list;
+}
+
+const PRIORITIES = ['high', 'medium', 'low', 'none'];
+
+/** Reads `alerts.*`, failing start-up with a message naming the bad key. */
+export function readAlertsConfig(config: Config): AlertsConfig {
+  const mapping = config.getOptional<Record<string, string>>(
+    'alerts.severityPriority',
+  );
+  for (const [severity, priority] of Object.entries(mapping ?? {})) {
+    if (!PRIORITIES.includes(priority)) {
+      throw new Error(
+        `Invalid alerts.severityPriority.${severity} '${priority}': use one of ${PRIORITIES.join(
+          ', ',
+        )}`,
+      );
+    }
+  }
+  return {
+    prometheus: sources(config, 'alerts.prometheus'),
+    alertmanager: sources(config, 'alerts.alertmanager'),
+    severityPriority: {
+      ...DEFAULT_SEVERITY_PRIORITY,
+      ...(mapping as Record<string, AlertPriority> | undefined),
+    },
+    timeoutMs: config.getOptionalNumber('alerts.timeoutMs') ?? 5000,
+    pollSeconds: config.getOptionalNumber('alerts.pollSeconds') ?? 15,
+  };
+}

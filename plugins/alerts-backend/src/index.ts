@@ -1,0 +1,6 @@
+/**
+ * Alerts backend (plugin id `alerts`).
+ *
+ * @packageDocumentation
+ */
+export { alertsPlugin as default } from './plugin';

@@ -1,0 +1,89 @@
+import { entityMatchesAlert } from './entities';
+
+const cpu = {
+  name: 'NodeCpuUsageHigh',
+  labels: {
+    alertname: 'NodeCpuUsageHigh',
+    service: 'kubernetes',
+    pool: 'general',
+    node: 'general-1',
+  },
+  sources: ['default'],
+};
+const errors = {
+  name: 'ApiErrorRateHigh',
+  labels: {
+    alertname: 'ApiErrorRateHigh',
+    service: 'trading-api',
+    env: 'prod',
+  },
+  sources: ['default'],
+};
+
+describe('entityMatchesAlert', () => {
+  it("follows Roadie's prometheus.io/alert narrowed by prometheus.io/labels", () => {
+    const tradingApi = {
+      'prometheus.io/alert': 'all',
+      'prometheus.io/labels': 'service=trading-api',
+    };
+    expect(entityMatchesAlert(tradingApi, errors)).toBe(true);
+    expect(entityMatchesAlert(tradingApi, cpu)).toBe(false);
+    expect(
+      entityMatchesAlert(
+        { 'prometheus.io/alert': 'ApiErrorRateHigh, ApiLatencyP95High' },
+        errors,
+      ),
+    ).toBe(true);
+    expect(
+      entityMatchesAlert(
+        { 'prometheus.io/alert': 'ApiLatencyP95High' },
+        errors,
+      ),
+    ).toBe(false);
+  });
+
+  it('picks an instance with prometheus.io/service-name', () => {
+    const a = {
+      'prometheus.io/alert': 'all',
+      'prometheus.io/service-name': 'other',
+    };
+    expect(entityMatchesAlert(a, errors)).toBe(false);
+    expect(
+      entityMatchesAlert(
+        { ...a, 'prometheus.io/service-name': 'default' },
+        errors,
+      ),
+    ).toBe(true);
+  });
+
+  it('understands fdp.io/alert-matchers', () => {
+    expect(
+      entityMatchesAlert({ 'fdp.io/alert-matchers': 'pool="general"' }, cpu),
+    ).toBe(true);
+    expect(
+      entityMatchesAlert(
+        {
+          'fdp.io/alert-matchers': 'service="trading-api",env=~"prod|staging"',
+        },
+        errors,
+      ),
+    ).toBe(true);
+    expect(
+      entityMatchesAlert(
+        { 'fdp.io/alert-matchers': 'service="trading-api",env=~"dev"' },
+        errors,
+      ),
+    ).toBe(false);
+  });
+
+  it('matches nothing without annotations or with broken ones', () => {
+    expect(entityMatchesAlert(undefined, errors)).toBe(false);
+    expect(entityMatchesAlert({}, errors)).toBe(false);
+    expect(
+      entityMatchesAlert({ 'fdp.io/alert-matchers': 'service=' + '"' }, errors),
+    ).toBe(false);
+    expect(
+      entityMatchesAlert({ 'prometheus.io/labels': 'garbage' }, errors),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import type { SignalApi } from '@backstage/plugin-signals-react';
+import type {
+  AlertsResponse,
+  CreateSilenceRequest,
+  RulesResponse,
+  Silence,
+  SilencesResponse,
+} from '@fdp/plugin-alerts-common';
+import { AlertsApi, AlertsQuery } from '../api';
+
+type Result<T> = T | Error | (() => T | Promise<T>);
+
+async function resolve<T>(value: Result<T>): Promise<T> {
+  if (value instanceof Error) {
+    throw value;
+  }
+  if (typeof value === 'function') {
+    return (value as () => T | Promise<T>)();
+  }
+  return value;
+}
+
+/** A fake {@link AlertsApi} whose answers the test sets. */
+export class FakeAlertsApi implements AlertsApi {
+  alerts: Result<AlertsResponse> = {
+    alerts: [],
+    counts: { high: 0, medium: 0, low: 0, none: 0 },
+    errors: [],
+  };
+  rules: Result<RulesResponse> = { rules: [], errors: [] };
+  silences: Result<SilencesResponse> = { silences: [], errors: [] };
+  created: Result<Silence> = new Error('createSilence not set up');
+  expired: Result<void> = undefined;
+
+  readonly getAlerts = jest.fn((_query?: AlertsQuery) => resolve(this.alerts));
+  readonly getRules = jest.fn(() => resolve(this.rules));
+  readonly getSilences = jest.fn(() => resolve(this.silences));
+  readonly createSilence = jest.fn((_request: CreateSilenceRequest) =>
+    resolve(this.created),
+  );
+  readonly expireSilence = jest.fn((_id: string, _source?: string) =>
+    resolve(this.expired),
+  );
+
+  constructor(init?: {
+    alerts?: Result<AlertsResponse>;
+    rules?: Result<RulesResponse>;
+    silences?: Result<SilencesResponse>;
+    created?: Result<Silence>;
+    expired?: Result<void>;
+  }) {
+    Object.assign(this, init);
+  }
+}
+
+/** A fake signal API on which the test can publish messages. */
+export class FakeSignalApi implements SignalApi {
+  private readonly subscribers = new Map<string, Set<(message: any) => void>>();
+
+  subscribe(channel: string, onMessage: (message: any) => void) {
+    const set = this.subscribers.get(channel) ?? new Set();
+    set.add(onMessage);
+    this.subscribers.set(channel, set);
+    return {
+      unsubscribe: () => {
+        set.delete(onMessage);
+      },
+    };
+  }
+
+  publish(channel: string, message: object) {
+    for (const listener of this.subscribers.get(channel) ?? []) {
+      listener(message);
+    }
+  }
+
+  subscriberCount(channel: string): number {
+    return this.subscribers.get(channel)?.size ?? 0;
+  }
+}

@@ -1,0 +1,3 @@
+export { alertsApiRef } from './AlertsApi';
+export type { AlertsApi, AlertsQuery } from './AlertsApi';
+export { AlertsClient } from './AlertsClient';

@@ -1,0 +1,1 @@
+export { AlertsPage, LegacyAlertsPage } from './AlertsPage';

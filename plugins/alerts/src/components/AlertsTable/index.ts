@@ -1,0 +1,7 @@
+export {
+  AlertsTable,
+  EntityLinks,
+  PriorityCounts,
+  matchesFilters,
+} from './AlertsTable';
+export type { AlertFilters } from './AlertsTable';

@@ -1,0 +1,1 @@
+export { EntityAlertsCard } from './EntityAlertsCard';

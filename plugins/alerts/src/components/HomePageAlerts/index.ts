@@ -1,0 +1,1 @@
+export { HomePageAlerts } from './HomePageAlerts';

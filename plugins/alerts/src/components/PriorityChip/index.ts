@@ -1,0 +1,6 @@
+export {
+  ALERT_STATES,
+  AlertStateLabel,
+  PriorityChip,
+  stateLabel,
+} from './PriorityChip';

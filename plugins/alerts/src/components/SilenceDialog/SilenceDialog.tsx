@@ -1,0 +1,220 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import {
+  parseSilenceDuration,
+  type CreateSilenceRequest,
+  type Silence,
+} from '@fdp/plugin-alerts-common';
+import { alertsApiRef } from '../../api';
+import { errorMessage } from '../../errors';
+
+export const DURATION_PRESETS = ['30m', '1h', '2h', '4h', '1d'];
+export const DEFAULT_DURATION = '2h';
+
+function durationError(duration: string): string | undefined {
+  try {
+    parseSilenceDuration(duration);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+export interface SilenceDialogProps {
+  open: boolean;
+  /** what is being silenced, for the title (e.g. the alert name) */
+  subject?: string;
+  /** matchers to start from, in Alertmanager syntax */
+  initialMatchers?: string;
+  /** the Alertmanager instances to choose from; no choice when fewer than 2 */
+  sources?: string[];
+  initialSource?: string;
+  onClose: () => void;
+  onCreated: (silence: Silence) => void;
+}
+
+/**
+ * Creates a silence: matchers (prefilled), duration (presets or free text)
+ * and a required comment. A refusal by the backend (bad matchers, bad
+ * duration, not allowed) is shown in the dialog, which stays open.
+ */
+export function SilenceDialog(props: SilenceDialogProps) {
+  const { open, subject, initialMatchers, sources = [], onClose } = props;
+  const api = useApi(alertsApiRef);
+  const [matchers, setMatchers] = useState(initialMatchers ?? '');
+  const [duration, setDuration] = useState(DEFAULT_DURATION);
+  const [comment, setComment] = useState('');
+  const [source, setSource] = useState(props.initialSource ?? '');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+
+  // Start afresh each time the dialog opens (for another alert).
+  useEffect(() => {
+    if (open) {
+      setMatchers(initialMatchers ?? '');
+      setDuration(DEFAULT_DURATION);
+      setComment('');
+      setSource(props.initialSource ?? '');
+      setError(undefined);
+      setSubmitting(false);
+    }
+  }, [open, initialMatchers, props.initialSource]);
+
+  const invalidDuration = duration.trim() ? durationError(duration) : undefined;
+  const canSubmit =
+    !submitting &&
+    matchers.trim() !== '' &&
+    duration.trim() !== '' &&
+    !invalidDuration &&
+    comment.trim() !== '';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!canSubmit) {
+      return;
+    }
+    const request: CreateSilenceRequest = {
+      matchers: matchers.trim(),
+      duration: duration.trim(),
+      comment: comment.trim(),
+    };
+    // only when there is a choice; else the backend's default Alertmanager
+    if (source && sources.length > 1) {
+      request.source = source;
+    }
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      const created = await api.createSilence(request);
+      setSubmitting(false);
+      props.onCreated(created);
+    } catch (e) {
+      setSubmitting(false);
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onClose={submitting ? undefined : onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="alerts-silence-dialog-title"
+    >
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="alerts-silence-dialog-title">
+          {subject ? `Silence ${subject}` : 'New silence'}
+        </DialogTitle>
+        <DialogContent>
+          {error && (
+            <Box mb={2}>
+              <Alert severity="error" data-testid="silence-error">
+                {error}
+              </Alert>
+            </Box>
+          )}
+          <TextField
+            id="alerts-silence-matchers"
+            label="Matchers"
+            value={matchers}
+            onChange={e => setMatchers(e.target.value)}
+            fullWidth
+            required
+            margin="dense"
+            variant="outlined"
+            helperText='Alertmanager syntax, e.g. alertname="NodeCpuUsageHigh",node="general-1"'
+            inputProps={{ style: { fontFamily: 'monospace' } }}
+          />
+          <Box mt={1} display="flex" alignItems="center" flexWrap="wrap">
+            <Box mr={1}>
+              <Typography variant="body2" component="span">
+                Duration
+              </Typography>
+            </Box>
+            {DURATION_PRESETS.map(preset => (
+              <Box mr={0.5} key={preset}>
+                <Chip
+                  size="small"
+                  label={preset}
+                  clickable
+                  color={duration.trim() === preset ? 'primary' : 'default'}
+                  onClick={() => setDuration(preset)}
+                  aria-pressed={duration.trim() === preset}
+                />
+              </Box>
+            ))}
+          </Box>
+          <TextField
+            id="alerts-silence-duration"
+            label="Duration"
+            value={duration}
+            onChange={e => setDuration(e.target.value)}
+            fullWidth
+            required
+            margin="dense"
+            variant="outlined"
+            error={Boolean(invalidDuration)}
+            helperText={invalidDuration ?? 'e.g. 30m, 2h, 1d or 1h30m'}
+          />
+          <TextField
+            id="alerts-silence-comment"
+            label="Comment"
+            value={comment}
+            onChange={e => setComment(e.target.value)}
+            fullWidth
+            required
+            multiline
+            minRows={2}
+            margin="dense"
+            variant="outlined"
+            helperText="Why, and until when: shown to everyone on call"
+          />
+          {sources.length > 1 && (
+            <TextField
+              select
+              id="alerts-silence-alertmanager"
+              label="Alertmanager"
+              value={source}
+              onChange={e => setSource(e.target.value)}
+              fullWidth
+              margin="dense"
+              variant="outlined"
+            >
+              <MenuItem value="">Default</MenuItem>
+              {sources.map(s => (
+                <MenuItem key={s} value={s}>
+                  {s}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={submitting}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={!canSubmit}
+          >
+            {submitting ? 'Silencing…' : 'Silence'}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

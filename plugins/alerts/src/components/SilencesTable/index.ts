@@ -1,0 +1,2 @@
+export { SilencesTable } from './SilencesTable';
+export { SilenceCountdown } from './SilenceCountdown';

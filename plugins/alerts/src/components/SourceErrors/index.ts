@@ -1,0 +1,1 @@
+export { RefreshError, SourceErrors } from './SourceErrors';

@@ -1,0 +1,83 @@
+import { act, renderHook } from '@testing-library/react';
+import { TestApiProvider } from '@backstage/frontend-test-utils';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import { PropsWithChildren } from 'react';
+import { FakeSignalApi } from '../__testUtils__/fakes';
+import {
+  FALLBACK_REFRESH_MS,
+  SIGNAL_DEBOUNCE_MS,
+  useLiveData,
+} from './useLiveData';
+
+const signal = { type: 'alerts-changed', changed: 2 };
+
+describe('useLiveData', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  function setup(load: () => Promise<number>) {
+    const signals = new FakeSignalApi();
+    const wrapper = ({ children }: PropsWithChildren<{}>) => (
+      <TestApiProvider apis={[[signalApiRef, signals]]}>
+        {children}
+      </TestApiProvider>
+    );
+    const hook = renderHook(() => useLiveData(load, []), { wrapper });
+    return { signals, hook };
+  }
+
+  const flush = () => act(async () => {});
+  const advance = (ms: number) =>
+    act(async () => {
+      jest.advanceTimersByTime(ms);
+    });
+
+  it('refetches once, a second after a burst of signals', async () => {
+    let n = 0;
+    const load = jest.fn(async () => ++n);
+    const { signals, hook } = setup(load);
+    await flush();
+    expect(hook.result.current.value).toBe(1);
+    expect(signals.subscriberCount('alerts')).toBe(1);
+
+    act(() => signals.publish('alerts', signal));
+    await advance(SIGNAL_DEBOUNCE_MS / 2);
+    act(() => signals.publish('alerts', { ...signal, changed: 1 }));
+    await advance(SIGNAL_DEBOUNCE_MS - 1);
+    expect(load).toHaveBeenCalledTimes(1);
+
+    await advance(1);
+    await flush();
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(hook.result.current.value).toBe(2);
+  });
+
+  it('refreshes every 30 s as a fallback, not faster', async () => {
+    const load = jest.fn(async () => 1);
+    setup(load);
+    await flush();
+    await advance(FALLBACK_REFRESH_MS - 1);
+    expect(load).toHaveBeenCalledTimes(1);
+    await advance(1);
+    await flush();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the last data when a refresh fails', async () => {
+    const load = jest
+      .fn<Promise<number>, []>()
+      .mockResolvedValueOnce(7)
+      .mockRejectedValueOnce(new Error('flaky'));
+    const { signals, hook } = setup(load);
+    await flush();
+    expect(hook.result.current.value).toBe(7);
+
+    act(() => signals.publish('alerts', signal));
+    await advance(SIGNAL_DEBOUNCE_MS);
+    await flush();
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(hook.result.current.error?.message).toBe('flaky');
+    expect(hook.result.current.value).toBe(7);
+    expect(hook.result.current.loading).toBe(false);
+  });
+});
