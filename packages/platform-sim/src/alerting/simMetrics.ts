@@ -4,6 +4,7 @@
  * p95/p99 latency (histogram_quantile over bucket increases) and request rate over a
  * window of recorded counter snapshots (like `rate(…[5m])`), and `service_up`.
  */
+import { serviceUp } from '../metrics/serviceUp';
 import { LATENCY_BUCKETS } from '../metrics/traffic';
 import type { Simulation } from '../sim/Simulation';
 import type { Labels } from './matchers';
@@ -140,7 +141,10 @@ export class SimMetrics {
     const out: SeriesValue[] = [];
     if (metric === 'up') {
       for (const service of this.sim.traffic.counters.keys())
-        out.push({ labels: labelsOf(service), value: 1 });
+        out.push({
+          labels: labelsOf(service),
+          value: serviceUp(this.sim.store, service),
+        });
       return out;
     }
     const now = this.history[this.history.length - 1];

@@ -3,6 +3,7 @@ import { LATENCY_BUCKETS, TrafficModel } from './traffic';
 import type { UsageModel } from './usage';
 import type { ObjectStore } from '../store/ObjectStore';
 import { isPodReady } from '../controller/pods';
+import { serviceUp } from './serviceUp';
 import { quantityOr } from '../util/quantity';
 
 export const PROMETHEUS_CONTENT_TYPE =
@@ -279,6 +280,6 @@ export function renderMetrics(input: PrometheusInputs): string {
     'Whether a simulated platform service is up (1) or down (0).',
   );
   for (const service of traffic.counters.keys())
-    w.sample('service_up', { cluster, service }, 1);
+    w.sample('service_up', { cluster, service }, serviceUp(store, service));
   return `${w.lines.join('\n')}\n`;
 }
