@@ -222,8 +222,10 @@ async function simLoad(sim: SimProcess) {
 
 /**
  * API-server load per minute: the backend's own background (30 s without
- * viewers, doubled) and what 20 open tabs add (each polls every 10 s: 120
- * requests a minute, sent 20 at a time, minus the background of that time).
+ * viewers, doubled) and what 20 open tabs add: each polls every 10 s, so a
+ * minute is 120 requests, sent 20 at a time; the load of an equally long
+ * quiet period right after is subtracted, so background work (metrics
+ * polling, a relist) is not counted as the tabs'.
  */
 async function apiServerLoad(
   sim: SimProcess,
@@ -234,6 +236,7 @@ async function apiServerLoad(
   await new Promise(r => setTimeout(r, 30_000));
   const idle = await simLoad(sim);
   const background = { requests: idle.requests * 2, bytes: idle.bytes * 2 };
+
   await sim.resetStats();
   const t0 = Date.now();
   for (let round = 0; round < 6; round++) {
@@ -248,15 +251,15 @@ async function apiServerLoad(
     );
   }
   const busy = await simLoad(sim);
-  const share = (Date.now() - t0) / 60_000;
+  const busyMs = Date.now() - t0;
+  await sim.resetStats();
+  await new Promise(r => setTimeout(r, busyMs));
+  const quiet = await simLoad(sim);
   return {
     background,
     tabs: {
-      requests: Math.max(
-        0,
-        Math.round(busy.requests - background.requests * share),
-      ),
-      bytes: Math.max(0, busy.bytes - background.bytes * share),
+      requests: Math.max(0, busy.requests - quiet.requests),
+      bytes: Math.max(0, busy.bytes - quiet.bytes),
     },
   };
 }
