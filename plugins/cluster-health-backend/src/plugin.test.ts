@@ -288,4 +288,18 @@ describe('cluster-health backend', () => {
     // last good data is still served
     expect(res.body[0].nodePools[0].nodes.notReady).toBe(1);
   });
+
+  it('follows per-object events and does not re-read the cache when a cluster syncs', async () => {
+    const { server, cache } = await start();
+    const list = jest.spyOn(cache, 'list');
+    cache.emit({ type: 'SYNCED', cluster: 'fdp-cluster' });
+    cache.emit({ type: 'SYNCED', cluster: 'fdp-cluster', kind: 'pods' });
+    cache.put('fdp-cluster', 'pods', pod('late', { node: 'general-3', cpu: '2' }));
+    await new Promise(r => setTimeout(r, 50));
+    const pools = await request(server)
+      .get('/api/cluster-health/clusters/fdp-cluster/node-pools')
+      .set(auth);
+    expect(pools.body[0].cpu.requested).toBe(5000);
+    expect(list.mock.calls.filter(([, kind]) => kind === 'pods')).toEqual([]);
+  });
 });

@@ -96,7 +96,7 @@ export class ClusterHealthService {
     return s;
   }
 
-  /** Refills a cluster's aggregates from the cache (initial sync, relist). */
+  /** Fills a cluster's aggregates from what the cache already holds (at start). */
   private rebuild(cluster: string) {
     const { cache } = this.options;
     const s = this.state(cluster);
@@ -126,10 +126,10 @@ export class ClusterHealthService {
         else s.workloadsChanged = true;
         break;
       case 'SYNCED':
-        if (!event.kind || event.kind === 'nodes' || event.kind === 'pods') {
-          this.rebuild(event.cluster);
-          return;
-        }
+        // Lists (first and re-) arrive as per-object ADDED/MODIFIED/DELETED
+        // events, which the aggregates already follow: no rebuild here. A
+        // rebuild would parse every cached pod (whole objects for the
+        // Kubernetes tab) on each SYNCED, for nothing.
         s.workloadsChanged = true;
         break;
       default:
