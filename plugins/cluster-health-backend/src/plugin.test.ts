@@ -294,7 +294,11 @@ describe('cluster-health backend', () => {
     const list = jest.spyOn(cache, 'list');
     cache.emit({ type: 'SYNCED', cluster: 'fdp-cluster' });
     cache.emit({ type: 'SYNCED', cluster: 'fdp-cluster', kind: 'pods' });
-    cache.put('fdp-cluster', 'pods', pod('late', { node: 'general-3', cpu: '2' }));
+    cache.put(
+      'fdp-cluster',
+      'pods',
+      pod('late', { node: 'general-3', cpu: '2' }),
+    );
     await new Promise(r => setTimeout(r, 50));
     const pools = await request(server)
       .get('/api/cluster-health/clusters/fdp-cluster/node-pools')
