@@ -7,7 +7,7 @@ import {
   matchesFields,
   matchesLabels,
 } from '../api/selectors';
-import { badRequest } from '../api/status';
+import { ApiError, badRequest } from '../api/status';
 import { Entry, entryJson, ObjectStore } from '../store/ObjectStore';
 
 export interface ListQuery {
@@ -56,9 +56,24 @@ export function selectPage(
   q: ListQuery,
 ): ListPage {
   const resource = resourceKey(type);
-  const rv = store.currentRv();
+  let rv = store.currentRv();
   let after: string | undefined;
-  if (q.continueToken) after = decodeContinue(q.continueToken).start;
+  if (q.continueToken) {
+    // every page of a list carries the first page's resourceVersion, as the
+    // API server serves continuations at that snapshot (our pages are read
+    // from the current state: changes since then arrive again on a watch
+    // from that version, which is what a client starts after the last page)
+    const state = decodeContinue(q.continueToken);
+    if (state.rv < store.oldestResumableRv()) {
+      throw new ApiError(
+        410,
+        'Expired',
+        'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+      );
+    }
+    rv = state.rv;
+    after = state.start;
+  }
   const filtering = q.labels.length > 0 || q.fields.length > 0;
   const entries: Entry[] = [];
   let more = false;

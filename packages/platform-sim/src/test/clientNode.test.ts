@@ -103,6 +103,35 @@ describe('@kubernetes/client-node against the simulator', () => {
     );
   });
 
+  it("serves continuations at the first page's resourceVersion and expires them after compaction", async () => {
+    const first = await core.listPodForAllNamespaces({ limit: 2 });
+    const rv = first.metadata!.resourceVersion!;
+    await core.createNamespacedConfigMap({
+      namespace: 'default',
+      body: { metadata: { name: 'page-rv-probe' } },
+    });
+    const second = await core.listPodForAllNamespaces({
+      limit: 2,
+      _continue: first.metadata!._continue,
+    });
+    expect(second.metadata!.resourceVersion).toBe(rv);
+    const third = await core.listPodForAllNamespaces({ limit: 2 });
+    expect(Number(third.metadata!.resourceVersion)).toBeGreaterThan(Number(rv));
+
+    // history compacted past the token's version: the continuation expired
+    await core.deleteNamespacedConfigMap({
+      name: 'page-rv-probe',
+      namespace: 'default',
+    });
+    sim.sim.store.compact();
+    await expect(
+      core.listPodForAllNamespaces({
+        limit: 2,
+        _continue: third.metadata!._continue,
+      }),
+    ).rejects.toMatchObject({ code: 410 });
+  });
+
   it('watches ADDED, MODIFIED and DELETED events and resumes from a resourceVersion', async () => {
     const list = await core.listNamespacedConfigMap({ namespace: 'dev' });
     const rv = list.metadata!.resourceVersion!;
