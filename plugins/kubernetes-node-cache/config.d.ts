@@ -13,8 +13,8 @@ export interface Config {
      */
     kubeconfig?: string;
     /**
-     * Seconds between metrics rounds (metrics.k8s.io nodes and pods, kubelet
-     * stats summary for disk). Default 30.
+     * Seconds between metrics rounds (metrics.k8s.io nodes, the pod-metrics
+     * queries being asked for, kubelet stats summary for disk). Default 30.
      */
     metricsIntervalSeconds?: number;
     /**
@@ -46,6 +46,14 @@ export interface Config {
        * Default 500.
        */
       maxNodesPerRound?: number;
+    };
+    /**
+     * Pod metrics are fetched per namespace and label selector that a
+     * consumer (the Kubernetes tab) asks for, then refreshed every round.
+     */
+    podMetrics?: {
+      /** Seconds a query is kept refreshed after it was last asked for. Default 300. */
+      idleSeconds?: number;
     };
   };
 }

@@ -62,25 +62,27 @@ function fakeCache(states: ClusterCacheState[]): KubernetesInformerCache {
       ),
     get: () => undefined,
     nodeUsage: () => new Map(),
-    podUsage: () =>
-      new Map([
-        [
-          'trading/a',
-          {
-            namespace: 'trading',
-            name: 'a',
-            timestamp: 't',
-            containers: [
+    podUsage: jest.fn(async (_cluster, query) => ({
+      at: 't',
+      items:
+        query.namespace === 'trading'
+          ? [
               {
-                name: 'c',
-                cpuMillis: 250,
-                memoryBytes: 1024,
-                usage: { cpu: '250000000n', memory: '1Ki' },
+                namespace: 'trading',
+                name: 'a',
+                timestamp: 't',
+                containers: [
+                  {
+                    name: 'c',
+                    cpuMillis: 250,
+                    memoryBytes: 1024,
+                    usage: { cpu: '250000000n', memory: '1Ki' },
+                  },
+                ],
               },
-            ],
-          },
-        ],
-      ]),
+            ]
+          : [],
+    })),
     subscribe: () => () => {},
     ready: async () => {},
   };
@@ -293,5 +295,44 @@ describe('InformerCacheFetcher', () => {
     // no metrics sample for b: zero usage, no container rows (as topPods does)
     expect(resources[1].CPU.CurrentUsage).toBe(0);
     expect(resources[1].Containers).toEqual([]);
+  });
+
+  it('asks the cache for the namespace and selector, and falls back when it cannot answer', async () => {
+    const { fetcher, getDefault } = fakeDefault({ errors: [], responses: [] });
+    const cache = fakeCache([fdpState]);
+    const cached = new InformerCacheFetcher({ cache, getDefault, logger });
+    const details = cluster('fdp-cluster', 'serviceAccount');
+    const credential = { type: 'bearer token' as const, token: 't' };
+    await cached.fetchPodMetricsByNamespaces(
+      details,
+      credential,
+      new Set(['trading', 'other']),
+      'app=x',
+    );
+    expect(cache.podUsage).toHaveBeenCalledWith('fdp-cluster', {
+      namespace: 'trading',
+      labelSelector: 'app=x',
+    });
+    expect(cache.podUsage).toHaveBeenCalledWith('fdp-cluster', {
+      namespace: 'other',
+      labelSelector: 'app=x',
+    });
+    expect(fetcher.fetchPodMetricsByNamespaces).not.toHaveBeenCalled();
+
+    (cache.podUsage as jest.Mock).mockRejectedValueOnce(
+      new Error('metrics.k8s.io: 503'),
+    );
+    await cached.fetchPodMetricsByNamespaces(
+      details,
+      credential,
+      new Set(['trading']),
+      'app=x',
+    );
+    expect(fetcher.fetchPodMetricsByNamespaces).toHaveBeenCalledWith(
+      details,
+      credential,
+      new Set(['trading']),
+      'app=x',
+    );
   });
 });

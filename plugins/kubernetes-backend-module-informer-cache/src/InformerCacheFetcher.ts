@@ -8,6 +8,7 @@ import {
   findCachedKind,
   parseLabelSelector,
   LabelRequirement,
+  PodUsageSnapshot,
 } from '@fdp/plugin-kubernetes-node-cache';
 import type {
   ClusterDetails,
@@ -229,6 +230,13 @@ export class InformerCacheFetcher implements KubernetesFetcher {
     namespaces: Set<string>,
     labelSelector?: string,
   ): Promise<FetchResponseWrapper> {
+    const fallback = async () =>
+      (await this.fallback()).fetchPodMetricsByNamespaces(
+        clusterDetails,
+        credential,
+        namespaces,
+        labelSelector,
+      );
     const state = this.servedCluster(clusterDetails);
     const pods = state?.kinds?.pods;
     const served =
@@ -236,21 +244,28 @@ export class InformerCacheFetcher implements KubernetesFetcher {
       pods?.synced &&
       !pods.stale &&
       pods.detail === 'full' &&
-      state.metricsAt !== undefined &&
-      !state.metricsError?.includes('pod metrics') &&
       this.parseSelector(labelSelector) !== undefined;
-    if (!served) {
-      return (await this.fallback()).fetchPodMetricsByNamespaces(
-        clusterDetails,
-        credential,
-        namespaces,
-        labelSelector,
-      );
-    }
+    if (!served) return fallback();
     const cluster = clusterDetails.name;
-    const usage = this.cache.podUsage(cluster);
+    let snapshots: PodUsageSnapshot[];
+    try {
+      // one metrics.k8s.io request per namespace on the first ask, then
+      // refreshed by the cache's metrics rounds while the tab stays open
+      snapshots = await Promise.all(
+        [...namespaces].map(namespace =>
+          this.cache.podUsage(cluster, { namespace, labelSelector }),
+        ),
+      );
+    } catch (e) {
+      this.logger.debug(
+        `pod metrics of ${cluster} not in the informer cache (${e}); using the default fetcher`,
+      );
+      return fallback();
+    }
     const responses: FetchResponse[] = [];
-    for (const namespace of namespaces) {
+    const pending: ReturnType<typeof computeTop>[] = [];
+    [...namespaces].forEach((namespace, i) => {
+      const usage = new Map(snapshots[i].items.map(u => [u.name, u]));
       const podList = this.listFromCache(
         cluster,
         'pods',
@@ -258,7 +273,7 @@ export class InformerCacheFetcher implements KubernetesFetcher {
         labelSelector,
       );
       const items = podList.flatMap(pod => {
-        const u = usage.get(`${namespace}/${pod.metadata.name}`);
+        const u = usage.get(pod.metadata.name);
         if (!u) return [];
         return [
           {
@@ -274,16 +289,19 @@ export class InformerCacheFetcher implements KubernetesFetcher {
           },
         ];
       });
-      // the same computation the default fetcher does on its two LISTs
-      const resources = await topPods(
-        { listPodForAllNamespaces: async () => ({ items: podList }) } as any,
-        { getPodMetrics: async () => ({ items }) } as any,
-      );
+      pending.push(computeTop(podList, items));
+    });
+    for (const resources of await Promise.all(pending)) {
       responses.push({ type: 'podstatus', resources });
     }
-    this.logger.debug(
-      `served pod metrics of ${namespaces.size} namespaces in ${cluster} from the informer cache`,
-    );
     return { errors: [], responses };
   }
+}
+
+/** The computation the default fetcher does on its two LISTs, on cached data. */
+function computeTop(podList: CachedObject[], metrics: unknown[]) {
+  return topPods(
+    { listPodForAllNamespaces: async () => ({ items: podList }) } as any,
+    { getPodMetrics: async () => ({ items: metrics }) } as any,
+  );
 }

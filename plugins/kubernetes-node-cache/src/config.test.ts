@@ -105,6 +105,7 @@ describe('readSettings', () => {
       metricsIntervalMs: 30_000,
       statsConcurrency: 16,
       statsMaxNodesPerRound: 500,
+      podQueryIdleMs: 300_000,
       backoff: { initialMs: 1000, maxMs: 30_000 },
     });
     expect(
@@ -114,6 +115,7 @@ describe('readSettings', () => {
             metricsIntervalSeconds: 10,
             statsSummary: { concurrency: 4, maxNodesPerRound: 50 },
             backoff: { maxMs: 5000 },
+            podMetrics: { idleSeconds: 60 },
           },
         }),
       ),
@@ -121,6 +123,7 @@ describe('readSettings', () => {
       metricsIntervalMs: 10_000,
       statsConcurrency: 4,
       statsMaxNodesPerRound: 50,
+      podQueryIdleMs: 60_000,
       backoff: { initialMs: 1000, maxMs: 5000 },
     });
   });

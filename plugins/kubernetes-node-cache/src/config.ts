@@ -136,6 +136,7 @@ export interface CacheSettings {
   backoff: { initialMs: number; maxMs: number };
   statsConcurrency: number;
   statsMaxNodesPerRound: number;
+  podQueryIdleMs: number;
 }
 
 export const DEFAULT_SETTINGS: CacheSettings = {
@@ -146,6 +147,7 @@ export const DEFAULT_SETTINGS: CacheSettings = {
   backoff: { initialMs: 1000, maxMs: 30_000 },
   statsConcurrency: 16,
   statsMaxNodesPerRound: 500,
+  podQueryIdleMs: 5 * 60_000,
 };
 
 export function readSettings(config: Config): CacheSettings {
@@ -180,5 +182,9 @@ export function readSettings(config: Config): CacheSettings {
     statsMaxNodesPerRound:
       c?.getOptionalNumber('statsSummary.maxNodesPerRound') ??
       DEFAULT_SETTINGS.statsMaxNodesPerRound,
+    podQueryIdleMs: seconds(
+      'podMetrics.idleSeconds',
+      DEFAULT_SETTINGS.podQueryIdleMs,
+    ),
   };
 }

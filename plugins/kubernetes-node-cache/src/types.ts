@@ -91,7 +91,7 @@ export interface NodeUsage {
   timestamp: string;
 }
 
-/** Pod usage from metrics.k8s.io, summed over containers. */
+/** Pod usage from metrics.k8s.io, per container. */
 export interface PodUsage {
   namespace: string;
   name: string;
@@ -103,6 +103,13 @@ export interface PodUsage {
     usage?: { cpu: string; memory: string };
   }>;
   timestamp: string;
+}
+
+/** The usage of the pods one pod-metrics query matched, and when it was read. */
+export interface PodUsageSnapshot {
+  items: PodUsage[];
+  /** ISO time of the request */
+  at: string;
 }
 
 /** A change in the cache, delivered to subscribers after it is applied. */
@@ -159,7 +166,16 @@ export interface KubernetesInformerCache {
     name: string,
   ): CachedObject | undefined;
   nodeUsage(cluster: string): ReadonlyMap<string, NodeUsage>;
-  podUsage(cluster: string): ReadonlyMap<string, PodUsage>;
+  /**
+   * Usage of the running pods in a namespace matching a label selector
+   * (added; needs `metrics` registered). The first ask fetches it; the query
+   * is then refreshed every metrics round while it keeps being asked for, so
+   * later asks answer from memory. Rejects when the fetch fails.
+   */
+  podUsage(
+    cluster: string,
+    query: { namespace: string; labelSelector?: string },
+  ): Promise<PodUsageSnapshot>;
   /** Subscribes to changes; returns the unsubscribe function. */
   subscribe(listener: (event: CacheEvent) => void): () => void;
   /** Resolves when every registered kind of every cluster has synced or failed once. */

@@ -6,7 +6,7 @@ import type {
   ClusterCacheState,
   KubernetesInformerCache,
   NodeUsage,
-  PodUsage,
+  PodUsageSnapshot,
 } from '@fdp/plugin-kubernetes-node-cache';
 
 const key = (o: CachedObject) =>
@@ -107,8 +107,8 @@ export class FakeInformerCache implements KubernetesInformerCache {
   nodeUsage(cluster: string): ReadonlyMap<string, NodeUsage> {
     return this.usage.get(cluster) ?? new Map();
   }
-  podUsage(): ReadonlyMap<string, PodUsage> {
-    return new Map();
+  async podUsage(): Promise<PodUsageSnapshot> {
+    return { items: [], at: new Date(0).toISOString() };
   }
   subscribe(listener: (event: CacheEvent) => void) {
     this.listeners.add(listener);

@@ -216,7 +216,7 @@ describe('DefaultKubernetesInformerCache against the simulator', () => {
     }
   });
 
-  it('polls metrics into nodeUsage and podUsage', async () => {
+  it('polls node metrics, and pod metrics per asked namespace and selector', async () => {
     const cache = make();
     const rounds: CacheEvent[] = [];
     cache.subscribe(e => e.type === 'METRICS' && rounds.push(e));
@@ -229,16 +229,34 @@ describe('DefaultKubernetesInformerCache against the simulator', () => {
     expect(n.memoryBytes).toBeGreaterThan(0);
     expect(n.diskUsedBytes).toBeGreaterThan(0);
     expect(n.diskCapacityBytes).toBeGreaterThan(n.diskUsedBytes!);
-    const pods = [...cache.podUsage('fdp-cluster').values()].filter(
-      p => p.namespace === 'trading' && p.name.startsWith('trading-api-'),
-    );
+    const before = sim.stats().byEndpoint;
+    const snapshot = await cache.podUsage('fdp-cluster', {
+      namespace: 'trading',
+      labelSelector: 'app=trading-api',
+    });
+    const pods = snapshot.items;
     expect(pods).toHaveLength(3);
+    expect(pods.every(p => p.name.startsWith('trading-api-'))).toBe(true);
     expect(pods[0].containers[0]).toMatchObject({
       name: 'trading-api',
       cpuMillis: expect.any(Number),
       memoryBytes: expect.any(Number),
       usage: { cpu: expect.stringMatching(/n$/), memory: expect.any(String) },
     });
+    // asked again: answered from memory, no second request
+    await cache.podUsage('fdp-cluster', {
+      namespace: 'trading',
+      labelSelector: 'app=trading-api',
+    });
+    const after = sim.stats().byEndpoint;
+    const podMetricsRequests = (stats: typeof after) =>
+      Object.entries(stats)
+        .filter(([k]) => k.includes('pods.metrics.k8s.io'))
+        .reduce((sum, [, v]) => sum + v.requests, 0);
+    expect(podMetricsRequests(after) - podMetricsRequests(before)).toBe(1);
+    await expect(
+      cache.podUsage('unknown-cluster', { namespace: 'trading' }),
+    ).rejects.toThrow(/no metrics are polled for cluster unknown-cluster/);
     expect(cache.getCluster('fdp-cluster')?.metricsAt).toBeDefined();
   });
 

@@ -19,7 +19,7 @@ import {
   KindCacheState,
   KubernetesInformerCache,
   NodeUsage,
-  PodUsage,
+  PodUsageSnapshot,
 } from '../types';
 import { KindStore } from './KindStore';
 import { KindWatcher } from './KindWatcher';
@@ -158,6 +158,7 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
         intervalMs: this.settings.metricsIntervalMs,
         statsConcurrency: this.settings.statsConcurrency,
         statsMaxNodesPerRound: this.settings.statsMaxNodesPerRound,
+        podQueryIdleMs: this.settings.podQueryIdleMs,
       },
       () => [...(cluster.watchers.get('nodes')?.store.keys() ?? [])],
       () => {
@@ -328,8 +329,17 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
     return this.clusters.get(cluster)?.metrics?.nodeUsage ?? EMPTY_MAP;
   }
 
-  podUsage(cluster: string): ReadonlyMap<string, PodUsage> {
-    return this.clusters.get(cluster)?.metrics?.podUsage ?? EMPTY_MAP;
+  async podUsage(
+    cluster: string,
+    query: { namespace: string; labelSelector?: string },
+  ): Promise<PodUsageSnapshot> {
+    const poller = this.clusters.get(cluster)?.metrics;
+    if (!poller) {
+      throw new Error(
+        `kubernetes-node-cache: no metrics are polled for cluster ${cluster}`,
+      );
+    }
+    return poller.podUsage(query.namespace, query.labelSelector);
   }
 
   subscribe(listener: (event: CacheEvent) => void): () => void {

@@ -48,6 +48,34 @@ describe('KindStore', () => {
     expect(names(store.list('a', parseLabelSelector('app=x')))).toEqual(['p1']);
   });
 
+  it('keeps its label index current through changes and deletes', () => {
+    for (const detail of ['full', 'trimmed'] as const) {
+      const store = new KindStore('pods', detail);
+      const names = (selector: string) =>
+        store
+          .list(undefined, parseLabelSelector(selector))
+          .map(o => o.metadata.name)
+          .sort();
+      store.upsert(obj('a', 'p1', '1', { app: 'x', tier: 'web' }));
+      store.upsert(obj('a', 'p2', '1', { app: 'y' }));
+      // the first lookup on `app` builds the index
+      expect(names('app=x')).toEqual(['p1']);
+      store.upsert(obj('b', 'p3', '1', { app: 'x' }));
+      store.upsert(obj('a', 'p2', '2', { app: 'x' }));
+      store.upsert(obj('a', 'p1', '2', { app: 'z', tier: 'web' }));
+      expect(names('app=x')).toEqual(['p2', 'p3']);
+      expect(names('app in (x,z)')).toEqual(['p1', 'p2', 'p3']);
+      expect(names('app=x,tier=web')).toEqual([]);
+      expect(names('app notin (x)')).toEqual(['p1']);
+      expect(names('!tier')).toEqual(['p2', 'p3']);
+      store.delete(obj('b', 'p3', '3'));
+      expect(names('app=x')).toEqual(['p2']);
+      store.deleteKey('a/p2');
+      expect(names('app=x')).toEqual([]);
+      expect(names('app=z')).toEqual(['p1']);
+    }
+  });
+
   it('normalises watch objects to the form of LIST items', () => {
     const store = new KindStore('pods', 'full');
     store.noteListItem({ metadata: { name: 'x' } });

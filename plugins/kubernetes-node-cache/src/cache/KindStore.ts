@@ -1,33 +1,38 @@
 /**
  * Objects of one kind in one cluster, keyed `namespace/name`.
  *
- * Trimmed kinds keep the trimmed object. Full kinds keep the object's JSON
- * string (plus its labels for selector filtering) and parse it on read: a
- * string of the raw JSON costs about a third of the parsed object graph, and
- * consumers of whole objects (the Kubernetes tab) read a handful at a time.
+ * Trimmed kinds keep the trimmed object. Full kinds keep the object's JSON,
+ * packed ({@link JsonPacker}), plus its labels for selector filtering, and
+ * parse it on read: consumers of whole objects (the Kubernetes tab) read a
+ * handful at a time, while every object has to be held.
  */
 import { Interner, trimObject } from '../trim';
 import { CachedKind, CachedObject } from '../types';
 import { LabelRequirement, matchesLabelSelector } from '../labelSelector';
 import { objectKey } from '../kinds';
+import { JsonPacker } from './JsonPacker';
+import { LabelIndex } from './LabelIndex';
 
 interface TrimmedEntry {
   obj: CachedObject;
 }
 interface FullEntry {
-  json: string;
+  /** the object's JSON, packed */
+  packed: string;
   labels?: Record<string, string>;
   resourceVersion?: string;
 }
 type Entry = TrimmedEntry | FullEntry;
 
-const isFull = (e: Entry): e is FullEntry => 'json' in e;
+const isFull = (e: Entry): e is FullEntry => 'packed' in e;
 
 export type StoreChange = 'ADDED' | 'MODIFIED';
 
 export class KindStore {
   private readonly entries = new Map<string, Entry>();
   private readonly interner = new Interner();
+  private readonly index = new LabelIndex();
+  private readonly packer = new JsonPacker();
   /**
    * Whether LIST items carried `apiVersion`/`kind`. Real API servers omit them
    * on list items of built-in kinds but send them on watch events; objects
@@ -83,11 +88,12 @@ export class KindStore {
         return undefined;
       }
     }
+    if (existing) this.index.remove(key, this.labelsOf(existing));
     let object: CachedObject;
     if (this.detail === 'full') {
       object = obj;
       this.entries.set(key, {
-        json: JSON.stringify(obj),
+        packed: this.packer.pack(JSON.stringify(obj)),
         labels: this.interner.intern(meta.labels),
         resourceVersion: meta.resourceVersion,
       });
@@ -95,6 +101,7 @@ export class KindStore {
       object = trimObject(this.kind, obj, this.interner);
       this.entries.set(key, { obj: object });
     }
+    this.index.add(key, object.metadata.labels);
     return { change: existing ? 'MODIFIED' : 'ADDED', key, object };
   }
 
@@ -109,6 +116,7 @@ export class KindStore {
     const existing = this.entries.get(key);
     if (!existing) return undefined;
     this.entries.delete(key);
+    this.index.remove(key, this.labelsOf(existing));
     if (raw) {
       return this.detail === 'full'
         ? this.normalise(raw)
@@ -118,7 +126,9 @@ export class KindStore {
   }
 
   private read(entry: Entry): CachedObject {
-    return isFull(entry) ? JSON.parse(entry.json) : entry.obj;
+    return isFull(entry)
+      ? JSON.parse(this.packer.unpack(entry.packed))
+      : entry.obj;
   }
 
   private labelsOf(entry: Entry): Record<string, string> | undefined {
@@ -132,22 +142,40 @@ export class KindStore {
 
   /**
    * Objects in `namespace` (all when absent) whose labels match the
-   * requirements; whole objects are parsed only when they match.
+   * requirements; whole objects are parsed only when they match. Equality
+   * and `in` requirements are looked up in the label index.
    */
   list(namespace?: string, requirements?: LabelRequirement[]): CachedObject[] {
     const out: CachedObject[] = [];
     const prefix = namespace ? `${namespace}/` : undefined;
-    for (const [key, entry] of this.entries) {
-      if (prefix && !key.startsWith(prefix)) continue;
+    const filtering = requirements !== undefined && requirements.length > 0;
+    const candidates = filtering
+      ? this.index.candidates(requirements, () => this.labelled())
+      : undefined;
+    const visit = (key: string, entry: Entry) => {
+      if (prefix && !key.startsWith(prefix)) return;
       if (
-        requirements &&
-        requirements.length > 0 &&
+        filtering &&
         !matchesLabelSelector(this.labelsOf(entry), requirements)
       ) {
-        continue;
+        return;
       }
       out.push(this.read(entry));
+    };
+    if (candidates) {
+      for (const key of candidates) {
+        const entry = this.entries.get(key);
+        if (entry) visit(key, entry);
+      }
+    } else {
+      for (const [key, entry] of this.entries) visit(key, entry);
     }
     return out;
+  }
+
+  private *labelled(): IterableIterator<
+    [string, Record<string, string> | undefined]
+  > {
+    for (const [key, entry] of this.entries) yield [key, this.labelsOf(entry)];
   }
 }

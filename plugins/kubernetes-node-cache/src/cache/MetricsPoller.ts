@@ -9,25 +9,63 @@
  * every node's disk figure is refreshed every ceil(nodes / 500) rounds (5
  * minutes for 5,000 nodes) while small clusters get every node every round.
  * Disk usage moves slowly, so the older sample is kept until its turn comes.
+ *
+ * Pod metrics are not polled cluster-wide: at 150,000 pods one
+ * `metrics.k8s.io` list is ~55 MB of JSON every round, held by nobody but the
+ * Kubernetes tab, which shows a handful of pods. Instead each
+ * namespace + label selector a consumer asks for ({@link MetricsPoller.podUsage})
+ * is fetched once at once and then refreshed every round while it keeps being
+ * asked for (dropped after `podQueryIdleMs`): the API-server load grows with
+ * the number of services being looked at, not with the number of viewers.
  */
 import { KubeClient } from '../client/KubeClient';
 import { mapWithConcurrency, rotatingSlice } from '../concurrency';
 import { cpuToMillis, memoryToBytes } from '../quantity';
-import { NodeUsage, PodUsage } from '../types';
+import { NodeUsage, PodUsage, PodUsageSnapshot } from '../types';
 
 export interface MetricsSettings {
   intervalMs: number;
   statsConcurrency: number;
   statsMaxNodesPerRound: number;
+  /** a pod-metrics query not asked for this long is no longer refreshed */
+  podQueryIdleMs: number;
+}
+
+interface PodQuery {
+  namespace: string;
+  labelSelector: string;
+  lastAskedAt: number;
+  snapshot?: PodUsageSnapshot;
+  inflight?: Promise<PodUsageSnapshot>;
+}
+
+function toPodUsage(item: any, now: string): PodUsage | undefined {
+  const name = item?.metadata?.name;
+  const namespace = item?.metadata?.namespace;
+  if (typeof name !== 'string' || typeof namespace !== 'string') {
+    return undefined;
+  }
+  return {
+    namespace,
+    name,
+    containers: (item.containers ?? []).map((c: any) => ({
+      name: c.name,
+      cpuMillis: cpuToMillis(c.usage?.cpu) ?? 0,
+      memoryBytes: memoryToBytes(c.usage?.memory) ?? 0,
+      usage: {
+        cpu: String(c.usage?.cpu),
+        memory: String(c.usage?.memory),
+      },
+    })),
+    timestamp: item.timestamp ?? now,
+  };
 }
 
 export class MetricsPoller {
   readonly nodeUsage = new Map<string, NodeUsage>();
-  podUsage: ReadonlyMap<string, PodUsage> = new Map();
   lastRoundAt?: string;
   error?: string;
-  /** why the last pod metrics request failed */
-  podMetricsError?: string;
+  private readonly podQueries = new Map<string, PodQuery>();
 
   private stopped = false;
   private timer?: ReturnType<typeof setTimeout>;
@@ -105,38 +143,32 @@ export class MetricsPoller {
       errors.push(`node metrics: ${(e as Error).message}`);
     }
 
-    try {
-      const pods = await this.client.getJson(
-        '/apis/metrics.k8s.io/v1beta1/pods',
-        { signal, timeoutMs: 60_000 },
-      );
-      const usage = new Map<string, PodUsage>();
-      for (const item of pods?.items ?? []) {
-        const name = item?.metadata?.name;
-        const namespace = item?.metadata?.namespace;
-        if (typeof name !== 'string' || typeof namespace !== 'string') {
-          continue;
-        }
-        usage.set(`${namespace}/${name}`, {
-          namespace,
-          name,
-          containers: (item.containers ?? []).map((c: any) => ({
-            name: c.name,
-            cpuMillis: cpuToMillis(c.usage?.cpu) ?? 0,
-            memoryBytes: memoryToBytes(c.usage?.memory) ?? 0,
-            usage: {
-              cpu: String(c.usage?.cpu),
-              memory: String(c.usage?.memory),
-            },
-          })),
-          timestamp: item.timestamp ?? now,
-        });
+    const nowMs = Date.now();
+    for (const [key, q] of this.podQueries) {
+      if (nowMs - q.lastAskedAt > this.settings.podQueryIdleMs) {
+        this.podQueries.delete(key);
       }
-      this.podUsage = usage;
-      this.podMetricsError = undefined;
-    } catch (e) {
-      this.podMetricsError = (e as Error).message;
-      errors.push(`pod metrics: ${this.podMetricsError}`);
+    }
+    const queries = [...this.podQueries.values()].filter(q => !q.inflight);
+    let podFailures = 0;
+    let lastPodError = '';
+    await mapWithConcurrency(
+      queries,
+      this.settings.statsConcurrency,
+      async q => {
+        if (signal.aborted) return;
+        try {
+          await this.fetchPods(q);
+        } catch (e) {
+          podFailures++;
+          lastPodError = (e as Error).message;
+        }
+      },
+    );
+    if (podFailures > 0) {
+      errors.push(
+        `pod metrics failed for ${podFailures}/${queries.length} queries (${lastPodError})`,
+      );
     }
 
     const names = [
@@ -186,8 +218,59 @@ export class MetricsPoller {
         : undefined;
   }
 
-  /** true when the last round got pod metrics */
-  get podMetricsOk(): boolean {
-    return this.lastRoundAt !== undefined && this.podMetricsError === undefined;
+  /**
+   * Usage of the running pods in `namespace` matching `labelSelector`: the
+   * last refresh when there is one, otherwise fetched now. Asking keeps the
+   * query refreshed every round. Rejects when the fetch fails.
+   */
+  podUsage(namespace: string, labelSelector = ''): Promise<PodUsageSnapshot> {
+    const key = `${namespace}\n${labelSelector}`;
+    let q = this.podQueries.get(key);
+    if (!q) {
+      q = { namespace, labelSelector, lastAskedAt: 0 };
+      this.podQueries.set(key, q);
+    }
+    q.lastAskedAt = Date.now();
+    if (q.snapshot) return Promise.resolve(q.snapshot);
+    return q.inflight ?? this.fetchPods(q);
+  }
+
+  /** pod-metrics queries being refreshed */
+  get podQueryCount(): number {
+    return this.podQueries.size;
+  }
+
+  private fetchPods(q: PodQuery): Promise<PodUsageSnapshot> {
+    const path = `/apis/metrics.k8s.io/v1beta1/namespaces/${encodeURIComponent(
+      q.namespace,
+    )}/pods${
+      q.labelSelector
+        ? `?labelSelector=${encodeURIComponent(q.labelSelector)}`
+        : ''
+    }`;
+    const inflight = (async () => {
+      try {
+        const body = await this.client.getJson(path, {
+          signal: this.abort.signal,
+          timeoutMs: 30_000,
+        });
+        const at = new Date().toISOString();
+        const items: PodUsage[] = [];
+        for (const item of body?.items ?? []) {
+          const u = toPodUsage(item, at);
+          if (u) items.push(u);
+        }
+        q.snapshot = { items, at };
+        return q.snapshot;
+      } catch (e) {
+        // never serve a sample older than the last failed refresh
+        q.snapshot = undefined;
+        throw e;
+      } finally {
+        q.inflight = undefined;
+      }
+    })();
+    q.inflight = inflight;
+    return inflight;
   }
 }
