@@ -306,4 +306,79 @@ describe('cluster-health backend', () => {
     expect(pools.body[0].cpu.requested).toBe(5000);
     expect(list.mock.calls.filter(([, kind]) => kind === 'pods')).toEqual([]);
   });
+
+  it('reports a cluster whose first lists still run as unknown, then its real status', async () => {
+    const { server, cache } = await start();
+    const kind = (synced: boolean) => ({
+      synced,
+      stale: false,
+      detail: 'trimmed' as const,
+      count: 0,
+    });
+    cache.clusters.set('fdp-cluster', {
+      ...cache.clusters.get('fdp-cluster')!,
+      kinds: { nodes: kind(true), pods: kind(false) },
+    });
+    cache.emit({ type: 'SYNCED', cluster: 'fdp-cluster', kind: 'nodes' });
+    await new Promise(r => setTimeout(r, 50));
+    const during = await request(server)
+      .get('/api/cluster-health/clusters')
+      .set(auth);
+    expect(during.body[0]).toMatchObject({
+      status: 'unknown',
+      syncing: ['pods'],
+      reasons: [{ code: 'CLUSTER_SYNCING' }],
+    });
+    // pools are shown meanwhile
+    expect(during.body[0].nodePools.map((p: any) => p.name)).toContain(
+      'general',
+    );
+
+    cache.clusters.set('fdp-cluster', {
+      ...cache.clusters.get('fdp-cluster')!,
+      kinds: { nodes: kind(true), pods: kind(true) },
+    });
+    cache.emit({ type: 'SYNCED', cluster: 'fdp-cluster', kind: 'pods' });
+    await new Promise(r => setTimeout(r, 50));
+    const after = await request(server)
+      .get('/api/cluster-health/clusters')
+      .set(auth);
+    expect(after.body[0].syncing).toBeUndefined();
+    // the seed's other pools have no nodes here: judged on the data now
+    expect(after.body[0].status).toBe('critical');
+    expect(after.body[0].reasons.map((r: any) => r.code)).not.toContain(
+      'CLUSTER_SYNCING',
+    );
+  });
+
+  it('tags node pools with an ETag that changes with the snapshot, and answers 304 while unchanged', async () => {
+    const { server, cache } = await start();
+    const url = '/api/cluster-health/clusters/fdp-cluster/node-pools';
+    const first = await request(server).get(url).set(auth);
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await request(server)
+      .get(url)
+      .set(auth)
+      .set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+
+    cache.put('fdp-cluster', 'nodes', node('general-4', 'general'));
+    await new Promise(r => setTimeout(r, 50));
+    const changed = await request(server)
+      .get(url)
+      .set(auth)
+      .set('If-None-Match', etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.body[0].nodes.total).toBe(4);
+    // no credentials, no snapshot: the 401 comes before any caching
+    const anonymous = await request(server)
+      .get(url)
+      .set({ Authorization: mockCredentials.none.header() })
+      .set('If-None-Match', etag);
+    expect(anonymous.status).toBe(401);
+  });
 });

@@ -263,6 +263,36 @@ describe('evaluateCluster', () => {
         .reasons[0].code,
     ).toBe('CLUSTER_UNREACHABLE');
   });
+
+  it('is unknown while its first lists run, naming the kinds', () => {
+    const healthy = [{ ...pool(), status: 'healthy' as const, reasons: [] }];
+    expect(
+      evaluateCluster({
+        stale: false,
+        lastSyncAt: 'now',
+        syncing: ['pods', 'deployments'],
+        nodePools: healthy,
+      }),
+    ).toEqual({
+      status: 'unknown',
+      reasons: [
+        {
+          code: 'CLUSTER_SYNCING',
+          severity: 'unknown',
+          message:
+            'Still listing pods, deployments for the first time: figures are partial',
+        },
+      ],
+    });
+    expect(
+      evaluateCluster({
+        stale: false,
+        lastSyncAt: 'now',
+        syncing: [],
+        nodePools: healthy,
+      }).status,
+    ).toBe('healthy');
+  });
 });
 
 describe('worstStatus', () => {

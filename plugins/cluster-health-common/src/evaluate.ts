@@ -238,7 +238,10 @@ export function evaluateNode(
  * reason while its data is stale or was never read.
  */
 export function evaluateCluster(
-  cluster: Pick<ClusterSummary, 'stale' | 'error' | 'lastSyncAt' | 'nodePools'>,
+  cluster: Pick<
+    ClusterSummary,
+    'stale' | 'error' | 'lastSyncAt' | 'nodePools' | 'syncing'
+  >,
 ): { status: HealthStatus; reasons: HealthReason[] } {
   if (!cluster.lastSyncAt) {
     return {
@@ -262,6 +265,20 @@ export function evaluateCluster(
           message: `Data from ${cluster.lastSyncAt} is stale${
             cluster.error ? `: ${cluster.error}` : ''
           }`,
+        },
+      ],
+    };
+  }
+  if (cluster.syncing && cluster.syncing.length > 0) {
+    return {
+      status: 'unknown',
+      reasons: [
+        {
+          code: 'CLUSTER_SYNCING',
+          severity: 'unknown',
+          message: `Still listing ${cluster.syncing.join(
+            ', ',
+          )} for the first time: figures are partial`,
         },
       ],
     };

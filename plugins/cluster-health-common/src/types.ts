@@ -4,6 +4,7 @@ export type HealthStatus = 'healthy' | 'warning' | 'critical' | 'unknown';
 /** Machine-readable reasons behind a status (shown in words by the UI). */
 export type ReasonCode =
   | 'CLUSTER_STALE'
+  | 'CLUSTER_SYNCING'
   | 'CLUSTER_UNREACHABLE'
   | 'NO_NODES'
   | 'READY_BELOW_MIN'
@@ -110,6 +111,11 @@ export interface ClusterSummary {
   lastSyncAt?: string;
   /** true while the watch is broken: the data shown is the last good data */
   stale: boolean;
+  /**
+   * kinds whose first list is still running (a large cluster takes tens of
+   * seconds): until it is empty the figures are partial
+   */
+  syncing?: string[];
   /** why the cluster is stale or unknown, in words */
   error?: string;
   /** the marks the statuses were judged against (config, else the seeds) */

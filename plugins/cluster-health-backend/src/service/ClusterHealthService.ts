@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
@@ -29,10 +30,24 @@ export const CLUSTER_HEALTH_KINDS: CachedKind[] = [
 interface ClusterState {
   aggregates: ClusterAggregates;
   summary?: ClusterSummary;
+  /** the node-pools response body of `summary`, serialised on first read */
+  poolsBody?: JsonBody;
   /** pool summaries as JSON, to tell which pools changed */
   poolJson: Map<string, string>;
   timer?: NodeJS.Timeout;
   workloadsChanged: boolean;
+}
+
+/** A response body serialised once per snapshot, with its entity tag. */
+export interface JsonBody {
+  json: string;
+  etag: string;
+}
+
+function jsonBody(value: unknown): JsonBody {
+  const json = JSON.stringify(value);
+  const hash = createHash('sha1').update(json).digest('base64url');
+  return { json, etag: `"${hash}"` };
 }
 
 export interface ClusterHealthServiceOptions {
@@ -51,6 +66,8 @@ export interface ClusterHealthServiceOptions {
  */
 export class ClusterHealthService {
   private readonly states = new Map<string, ClusterState>();
+  /** cluster names confirmed by the cache (its cluster list is static) */
+  private readonly known = new Set<string>();
   private unsubscribe?: () => void;
 
   private constructor(private readonly options: ClusterHealthServiceOptions) {}
@@ -156,13 +173,18 @@ export class ClusterHealthService {
       cache.nodeUsage(cluster),
       config.thresholds,
     );
+    const syncing = Object.entries(cacheState?.kinds ?? {})
+      .filter(([, k]) => k && !k.synced)
+      .map(([kind]) => kind);
     const base = {
       stale: cacheState?.stale ?? true,
       lastSyncAt: cacheState?.lastSyncAt,
       error: cacheState?.error,
+      ...(syncing.length > 0 && { syncing }),
       nodePools,
     };
     const previous = s.summary;
+    s.poolsBody = undefined;
     s.summary = {
       name: cluster,
       ...base,
@@ -180,7 +202,8 @@ export class ClusterHealthService {
     }
     const headerChanged =
       previous?.status !== s.summary.status ||
-      previous?.stale !== s.summary.stale;
+      previous?.stale !== s.summary.stale ||
+      previous?.syncing?.length !== s.summary.syncing?.length;
     if (changedPools.length > 0 || headerChanged || s.workloadsChanged) {
       s.workloadsChanged = false;
       this.options.onChange?.({
@@ -209,14 +232,28 @@ export class ClusterHealthService {
   }
 
   private requireCluster(cluster: string) {
+    if (this.known.has(cluster)) return;
     if (!this.options.cache.getCluster(cluster)) {
       throw new NotFoundError(`No cluster named '${cluster}'`);
     }
+    this.known.add(cluster);
   }
 
   nodePools(cluster: string): NodePoolSummary[] {
     this.requireCluster(cluster);
     return this.clusterSummary(cluster).nodePools;
+  }
+
+  /**
+   * {@link ClusterHealthService.nodePools} serialised: the body is built
+   * once per snapshot change and shared by every request until the next,
+   * since every open page polls it.
+   */
+  nodePoolsBody(cluster: string): JsonBody {
+    const nodePools = this.nodePools(cluster);
+    const s = this.state(cluster);
+    if (!s.poolsBody) s.poolsBody = jsonBody(nodePools);
+    return s.poolsBody;
   }
 
   nodes(cluster: string, pool: string): NodeRow[] {

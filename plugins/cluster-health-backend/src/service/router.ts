@@ -46,7 +46,14 @@ export async function createRouter(
   });
 
   router.get('/clusters/:cluster/node-pools', (req, res) => {
-    res.json(service.nodePools(req.params.cluster));
+    const body = service.nodePoolsBody(req.params.cluster);
+    res.set('ETag', body.etag);
+    res.type('json');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.send(body.json);
   });
 
   router.get('/clusters/:cluster/node-pools/:pool/nodes', (req, res) => {

@@ -14,6 +14,7 @@ import type {
 
 const REASON_LABELS: Record<ReasonCode, string> = {
   CLUSTER_STALE: 'Data is stale',
+  CLUSTER_SYNCING: 'Synchronising',
   CLUSTER_UNREACHABLE: 'Cluster unreachable',
   NO_NODES: 'No nodes',
   READY_BELOW_MIN: 'Ready nodes below minimum',
