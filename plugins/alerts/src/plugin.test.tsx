@@ -15,7 +15,8 @@ import plugin, {
   isAlertsAvailable,
 } from './index';
 import { alertsApiRef } from './api';
-import { FakeAlertsApi, FakeSignalApi } from './__testUtils__/fakes';
+import { FakeSignalApi } from '@fdp/live-data-react/testUtils';
+import { FakeAlertsApi } from './__testUtils__/fakes';
 import { silencesResponse } from './__testUtils__/fixtures';
 import { FakePermissionApi } from './__testUtils__/render';
 

@@ -13,7 +13,8 @@ import plugin, {
   isClusterHealthAvailable,
 } from './index';
 import { clusterHealthApiRef } from './api';
-import { FakeClusterHealthApi, FakeSignalApi } from './__testUtils__/fakes';
+import { FakeSignalApi } from '@fdp/live-data-react/testUtils';
+import { FakeClusterHealthApi } from './__testUtils__/fakes';
 import { aiInferencePool, clusters, nodes } from './__testUtils__/fixtures';
 
 describe('cluster-health plugin', () => {

@@ -1,4 +1,3 @@
-import type { SignalApi } from '@backstage/plugin-signals-react';
 import type {
   AlertsResponse,
   CreateSilenceRequest,
@@ -50,31 +49,5 @@ export class FakeAlertsApi implements AlertsApi {
     expired?: Result<void>;
   }) {
     Object.assign(this, init);
-  }
-}
-
-/** A fake signal API on which the test can publish messages. */
-export class FakeSignalApi implements SignalApi {
-  private readonly subscribers = new Map<string, Set<(message: any) => void>>();
-
-  subscribe(channel: string, onMessage: (message: any) => void) {
-    const set = this.subscribers.get(channel) ?? new Set();
-    set.add(onMessage);
-    this.subscribers.set(channel, set);
-    return {
-      unsubscribe: () => {
-        set.delete(onMessage);
-      },
-    };
-  }
-
-  publish(channel: string, message: object) {
-    for (const listener of this.subscribers.get(channel) ?? []) {
-      listener(message);
-    }
-  }
-
-  subscriberCount(channel: string): number {
-    return this.subscribers.get(channel)?.size ?? 0;
   }
 }

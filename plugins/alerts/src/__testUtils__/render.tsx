@@ -7,7 +7,8 @@ import { signalApiRef } from '@backstage/plugin-signals-react';
 import type { RenderResult } from '@testing-library/react';
 import { alertsApiRef } from '../api';
 import { rootRouteRef } from '../routes';
-import { FakeAlertsApi, FakeSignalApi } from './fakes';
+import { FakeSignalApi } from '@fdp/live-data-react/testUtils';
+import { FakeAlertsApi } from './fakes';
 
 type AuthorizeResponse = Awaited<ReturnType<PermissionApi['authorize']>>;
 

@@ -3,7 +3,8 @@ import type { RenderResult } from '@testing-library/react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { clusterHealthApiRef } from '../api';
 import { rootRouteRef } from '../routes';
-import { FakeClusterHealthApi, FakeSignalApi } from './fakes';
+import { FakeSignalApi } from '@fdp/live-data-react/testUtils';
+import { FakeClusterHealthApi } from './fakes';
 
 /**
  * Renders an element in a test app with a fake cluster-health API and a fake

@@ -2,19 +2,18 @@ import { act, renderHook } from '@testing-library/react';
 import { TestApiProvider } from '@backstage/frontend-test-utils';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { PropsWithChildren } from 'react';
-import { FakeSignalApi } from '../__testUtils__/fakes';
+import { FakeSignalApi } from './FakeSignalApi';
 import {
   FALLBACK_REFRESH_MS,
   SIGNAL_DEBOUNCE_MS,
   useLiveData,
 } from './useLiveData';
 
-const signal = (cluster = 'prod-eu') => ({
+const CHANNEL = 'cluster-health';
+type Signal = { type: string; cluster: string };
+const signal = (cluster = 'prod-eu'): Signal => ({
   type: 'snapshot-changed',
   cluster,
-  pools: ['general'],
-  status: 'warning',
-  stale: false,
 });
 
 describe('useLiveData', () => {
@@ -23,7 +22,7 @@ describe('useLiveData', () => {
 
   function setup(
     load: () => Promise<number>,
-    options?: Parameters<typeof useLiveData>[2],
+    options?: { signalFilter?: (s: Signal) => boolean },
   ) {
     const signals = new FakeSignalApi();
     const wrapper = ({ children }: PropsWithChildren<{}>) => (
@@ -31,9 +30,10 @@ describe('useLiveData', () => {
         {children}
       </TestApiProvider>
     );
-    const hook = renderHook(() => useLiveData(load, [], options), {
-      wrapper,
-    });
+    const hook = renderHook(
+      () => useLiveData<number, Signal>(CHANNEL, load, [], options),
+      { wrapper },
+    );
     return { signals, hook };
   }
 
@@ -49,13 +49,13 @@ describe('useLiveData', () => {
     const { signals, hook } = setup(load);
     await flush();
     expect(hook.result.current.value).toBe(1);
-    expect(signals.subscriberCount('cluster-health')).toBe(1);
+    expect(signals.subscriberCount(CHANNEL)).toBe(1);
 
-    act(() => signals.publish('cluster-health', signal()));
+    act(() => signals.publish(CHANNEL, signal()));
     await advance(SIGNAL_DEBOUNCE_MS / 2);
-    act(() => signals.publish('cluster-health', signal('dr-us')));
+    act(() => signals.publish(CHANNEL, signal('dr-us')));
     await advance(SIGNAL_DEBOUNCE_MS / 2);
-    act(() => signals.publish('cluster-health', signal()));
+    act(() => signals.publish(CHANNEL, signal()));
     await advance(SIGNAL_DEBOUNCE_MS - 1);
     expect(load).toHaveBeenCalledTimes(1);
 
@@ -71,11 +71,11 @@ describe('useLiveData', () => {
       signalFilter: s => s.cluster === 'prod-eu',
     });
     await flush();
-    act(() => signals.publish('cluster-health', signal('dr-us')));
+    act(() => signals.publish(CHANNEL, signal('dr-us')));
     await advance(SIGNAL_DEBOUNCE_MS * 2);
     expect(load).toHaveBeenCalledTimes(1);
 
-    act(() => signals.publish('cluster-health', signal('prod-eu')));
+    act(() => signals.publish(CHANNEL, signal('prod-eu')));
     await advance(SIGNAL_DEBOUNCE_MS);
     await flush();
     expect(load).toHaveBeenCalledTimes(2);
@@ -101,12 +101,43 @@ describe('useLiveData', () => {
     await flush();
     expect(hook.result.current.value).toBe(7);
 
-    act(() => signals.publish('cluster-health', signal()));
+    act(() => signals.publish(CHANNEL, signal()));
     await advance(SIGNAL_DEBOUNCE_MS);
     await flush();
     expect(load).toHaveBeenCalledTimes(2);
     expect(hook.result.current.error?.message).toBe('flaky');
     expect(hook.result.current.value).toBe(7);
     expect(hook.result.current.loading).toBe(false);
+  });
+
+  it('never shows data loaded for other dependencies', async () => {
+    const signals = new FakeSignalApi();
+    const wrapper = ({ children }: PropsWithChildren<{}>) => (
+      <TestApiProvider apis={[[signalApiRef, signals]]}>
+        {children}
+      </TestApiProvider>
+    );
+    let release: (v: string) => void = () => {};
+    const hook = renderHook(
+      ({ id }: { id: string }) =>
+        useLiveData(
+          CHANNEL,
+          () =>
+            id === 'a'
+              ? Promise.resolve('data of a')
+              : new Promise<string>(r => (release = r)),
+          [id],
+        ),
+      { wrapper, initialProps: { id: 'a' } },
+    );
+    await flush();
+    expect(hook.result.current.value).toBe('data of a');
+    hook.rerender({ id: 'b' });
+    await flush();
+    expect(hook.result.current.value).toBeUndefined();
+    expect(hook.result.current.loading).toBe(true);
+    act(() => release('data of b'));
+    await flush();
+    expect(hook.result.current.value).toBe('data of b');
   });
 });

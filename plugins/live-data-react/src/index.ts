@@ -1,0 +1,13 @@
+/**
+ * Data that reloads itself when a Backstage signal arrives, for the portal's
+ * frontend plugins.
+ *
+ * @packageDocumentation
+ */
+export {
+  useLiveData,
+  SIGNAL_DEBOUNCE_MS,
+  FALLBACK_REFRESH_MS,
+  type LiveData,
+  type LiveDataOptions,
+} from './useLiveData';

@@ -1,0 +1,6 @@
+/**
+ * Test helpers for code using `useLiveData`.
+ *
+ * @packageDocumentation
+ */
+export { FakeSignalApi } from './FakeSignalApi';
