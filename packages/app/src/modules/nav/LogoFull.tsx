@@ -11,7 +11,8 @@ const useStyles = makeStyles({
   },
   mark: {
     height: 30,
-    width: 'auto',
+    width: 30,
+    flexShrink: 0,
   },
   name: {
     fontSize: 18,
