@@ -150,25 +150,11 @@ export class MetricsPoller {
       }
     }
     const queries = [...this.podQueries.values()].filter(q => !q.inflight);
-    let podFailures = 0;
-    let lastPodError = '';
-    await mapWithConcurrency(
-      queries,
-      this.settings.statsConcurrency,
-      async q => {
-        if (signal.aborted) return;
-        try {
-          await this.fetchPods(q);
-        } catch (e) {
-          podFailures++;
-          lastPodError = (e as Error).message;
-        }
-      },
-    );
-    if (podFailures > 0) {
-      errors.push(
-        `pod metrics failed for ${podFailures}/${queries.length} queries (${lastPodError})`,
-      );
+    const podFailures = await this.eachCounted(queries, 'queries', async q => {
+      await this.fetchPods(q);
+    });
+    if (podFailures) {
+      errors.push(`pod metrics failed for ${podFailures}`);
     }
 
     const names = [
@@ -180,42 +166,57 @@ export class MetricsPoller {
       this.settings.statsMaxNodesPerRound,
     );
     this.cursor = nextCursor;
-    let statsFailures = 0;
-    let lastStatsError = '';
-    await mapWithConcurrency(
-      slice,
-      this.settings.statsConcurrency,
-      async node => {
-        if (signal.aborted) return;
-        try {
-          const summary = await this.client.getJson(
-            `/api/v1/nodes/${encodeURIComponent(node)}/proxy/stats/summary`,
-            { signal, timeoutMs: 10_000 },
-          );
-          const fs = summary?.node?.fs ?? {};
-          const previous = this.nodeUsage.get(node);
-          this.nodeUsage.set(node, {
-            ...previous,
-            diskUsedBytes: fs.usedBytes,
-            diskCapacityBytes: fs.capacityBytes,
-            timestamp: previous?.timestamp ?? fs.time ?? now,
-          });
-        } catch (e) {
-          statsFailures++;
-          lastStatsError = (e as Error).message;
-        }
-      },
-    );
-    if (statsFailures > 0) {
-      errors.push(
-        `stats summary failed for ${statsFailures}/${slice.length} nodes (${lastStatsError})`,
+    const statsFailures = await this.eachCounted(slice, 'nodes', async node => {
+      const summary = await this.client.getJson(
+        `/api/v1/nodes/${encodeURIComponent(node)}/proxy/stats/summary`,
+        { signal, timeoutMs: 10_000 },
       );
+      const fs = summary?.node?.fs ?? {};
+      const previous = this.nodeUsage.get(node);
+      this.nodeUsage.set(node, {
+        ...previous,
+        diskUsedBytes: fs.usedBytes,
+        diskCapacityBytes: fs.capacityBytes,
+        timestamp: previous?.timestamp ?? fs.time ?? now,
+      });
+    });
+    if (statsFailures) {
+      errors.push(`stats summary failed for ${statsFailures}`);
     }
     this.lastRoundAt = new Date().toISOString();
     this.error =
       errors.length > 0
         ? `${this.client.hostPort}: ${errors.join('; ')}`
         : undefined;
+  }
+
+  /**
+   * Runs `fn` on every item, `statsConcurrency` at a time, until the poller
+   * stops; returns `failed/total what (last error)` when any failed.
+   */
+  private async eachCounted<T>(
+    items: T[],
+    what: string,
+    fn: (item: T) => Promise<void>,
+  ): Promise<string | undefined> {
+    let failures = 0;
+    let lastError = '';
+    await mapWithConcurrency(
+      items,
+      this.settings.statsConcurrency,
+      async item => {
+        if (this.abort.signal.aborted) return;
+        try {
+          await fn(item);
+        } catch (e) {
+          failures++;
+          lastError = (e as Error).message;
+        }
+      },
+    );
+    return failures > 0
+      ? `${failures}/${items.length} ${what} (${lastError})`
+      : undefined;
   }
 
   /**
