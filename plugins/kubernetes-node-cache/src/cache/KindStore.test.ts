@@ -65,6 +65,7 @@ describe('KindStore', () => {
       store.upsert(obj('a', 'p1', '2', { app: 'z', tier: 'web' }));
       expect(names('app=x')).toEqual(['p2', 'p3']);
       expect(names('app in (x,z)')).toEqual(['p1', 'p2', 'p3']);
+      expect(names('app in (x,x)')).toEqual(['p2', 'p3']);
       expect(names('app=x,tier=web')).toEqual([]);
       expect(names('app notin (x)')).toEqual(['p1']);
       expect(names('!tier')).toEqual(['p2', 'p3']);

@@ -54,7 +54,9 @@ export class LabelIndex {
       if (r.operator !== 'In') continue;
       const values = this.indexFor(r.key, all);
       if (!values) continue;
-      const keys = r.values.flatMap(v => [...(values.get(v) ?? [])]);
+      const keys = [
+        ...new Set(r.values.flatMap(v => [...(values.get(v) ?? [])])),
+      ];
       if (!best || keys.length < best.length) best = keys;
       if (best.length === 0) break;
     }
