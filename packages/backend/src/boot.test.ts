@@ -156,6 +156,8 @@ describe('backend boot', () => {
         K8S_CLUSTER_URL: 'https://127.0.0.1:1',
         K8S_SA_TOKEN: 'unused',
         K8S_CA_DATA: '',
+        PROMETHEUS_URL: 'http://127.0.0.1:1',
+        ALERTMANAGER_URL: 'http://127.0.0.1:1',
       },
     });
     const code = await backend.waitForExit();
