@@ -1,3 +1,4 @@
+import { cachingPermissionsServiceFactory } from './permissions/CachingPermissionsService';
 import { permissionPolicyModule } from './permissions/policyModule';
 
 /** Everything the portal's backend runs, in one list (also used by tests). */
@@ -22,6 +23,8 @@ export const features = [
   // permissions, with the portal's own policy
   import('@backstage/plugin-permission-backend'),
   permissionPolicyModule,
+  // ALLOW decisions remembered 10 s per principal, for every plugin
+  cachingPermissionsServiceFactory,
 
   // search (Postgres engine in production, Lunr in memory otherwise)
   import('@backstage/plugin-search-backend'),

@@ -2,7 +2,8 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -16,7 +17,6 @@ import {
   entityLabelSelector,
   parseEntityRefParam,
 } from './parseEntityRefParam';
-import { PermissionGate } from './PermissionGate';
 
 export interface RouterOptions {
   service: ClusterHealthService;
@@ -31,13 +31,22 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { service, httpAuth, permissions, catalog } = options;
   const router = Router();
-  const gate = new PermissionGate(permissions);
 
+  // Every open page polls these endpoints: the backend's permissions service
+  // remembers ALLOW decisions for a few seconds (packages/backend).
   router.use(async (req, _res, next) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await gate.require(clusterHealthClusterReadPermission, credentials);
+    const [decision] = await permissions.authorize(
+      [{ permission: clusterHealthClusterReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${clusterHealthClusterReadPermission.name}`,
+      );
+    }
     next();
   });
 
