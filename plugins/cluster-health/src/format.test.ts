@@ -1,6 +1,6 @@
+import { formatBytes } from '@fdp/plugin-cluster-health-common';
 import {
   formatAge,
-  formatBytes,
   formatCores,
   formatDuration,
   formatPercent,

@@ -5,18 +5,6 @@ export function formatCores(millis: number): string {
   return `${Number((millis / 1000).toFixed(millis >= 10_000 ? 1 : 2))}`;
 }
 
-/** Bytes in binary units: `2147483648` → `2 GiB`. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number(value.toFixed(1))} ${units[unit]}`;
-}
-
 /** A percentage without needless decimals: `52.04` → `52%`. */
 export function formatPercent(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) {

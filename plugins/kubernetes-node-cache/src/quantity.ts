@@ -1,40 +1,19 @@
-/** Kubernetes resource quantities (`250m`, `1.5Gi`, `2232909852n`) as numbers. */
-
-const SUFFIXES: Record<string, number> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-  Pi: 1024 ** 5,
-  Ei: 1024 ** 6,
-};
-
 /**
- * Parses a quantity into base units (cores, bytes). Returns undefined for
- * anything that is not a valid quantity.
+ * Kubernetes resource quantities (`250m`, `1.5Gi`, `2232909852n`) as numbers,
+ * undefined when absent or malformed (the cache keeps "unknown" apart from 0).
+ * The parsing itself is cluster-health-common's.
  */
+import { parseQuantity as parseOrNaN } from '@fdp/plugin-cluster-health-common';
+
+/** A quantity in base units (cores, bytes); undefined when not a quantity. */
 export function parseQuantity(
   quantity: string | number | undefined,
 ): number | undefined {
-  if (typeof quantity === 'number') return quantity;
-  if (typeof quantity !== 'string') return undefined;
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)([a-zA-Z]*)$/.exec(
-    quantity.trim(),
-  );
-  if (!m) return undefined;
-  const factor = SUFFIXES[m[2]];
-  if (factor === undefined) return undefined;
-  return Number(m[1]) * factor;
+  if (typeof quantity !== 'number' && typeof quantity !== 'string') {
+    return undefined;
+  }
+  const value = parseOrNaN(quantity);
+  return Number.isNaN(value) ? undefined : value;
 }
 
 /** CPU quantity in millicores (`250m` → 250, `2` → 2000). */

@@ -24,7 +24,8 @@ import type {
   WorkloadsResponse,
 } from '@fdp/plugin-cluster-health-common';
 import { clusterHealthApiRef } from '../../api';
-import { formatBytes, formatDuration, formatPercent } from '../../format';
+import { formatBytes } from '@fdp/plugin-cluster-health-common';
+import { formatDuration, formatPercent } from '../../format';
 import { useLiveData } from '../../hooks/useLiveData';
 import { HealthReasons, HealthStatusLabel } from '../HealthStatus';
 

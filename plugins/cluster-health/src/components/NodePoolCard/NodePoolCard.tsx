@@ -10,7 +10,8 @@ import {
   type NodePoolSummary,
   type Thresholds,
 } from '@fdp/plugin-cluster-health-common';
-import { formatBytes, formatCores } from '../../format';
+import { formatBytes } from '@fdp/plugin-cluster-health-common';
+import { formatCores } from '../../format';
 import { HealthReasons, HealthStatusLabel } from '../HealthStatus';
 import { UsageGauge } from '../UsageGauge';
 
