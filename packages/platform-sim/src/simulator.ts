@@ -90,6 +90,18 @@ export interface RunningSimulator {
   kubeconfig: string;
   /** Kubeconfig with the plain HTTP URL (for clients that send tokens over HTTP). */
   kubeconfigHttp: string;
+  /**
+   * This cluster as an entry of Backstage's
+   * `kubernetes.clusterLocatorMethods[type=config].clusters` (HTTPS, CA data,
+   * `serviceAccount` auth with the token).
+   */
+  backstageCluster: {
+    name: string;
+    url: string;
+    caData: string;
+    authProvider: 'serviceAccount';
+    serviceAccountToken: string;
+  };
   /** The simulation (store, cluster, usage model) for white-box tests. */
   sim: Simulation;
   /** Simulated Prometheus rule engine and Alertmanager. */
@@ -214,6 +226,13 @@ export async function startSimulator(
       cert.certPem,
     ),
     kubeconfigHttp: buildKubeconfig(scenario.cluster.name, url, token),
+    backstageCluster: {
+      name: scenario.cluster.name,
+      url: httpsUrl,
+      caData: Buffer.from(cert.certPem).toString('base64'),
+      authProvider: 'serviceAccount',
+      serviceAccountToken: token,
+    },
     sim,
     alerting,
     alertingLog: alerting.messages,

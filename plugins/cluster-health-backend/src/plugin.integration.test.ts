@@ -67,15 +67,7 @@ describe('cluster-health with the informer cache and the simulator', () => {
               clusterLocatorMethods: [
                 {
                   type: 'config',
-                  clusters: [
-                    {
-                      name: 'fdp-cluster',
-                      url: sim.httpsUrl,
-                      caData: Buffer.from(sim.caCert).toString('base64'),
-                      authProvider: 'serviceAccount',
-                      serviceAccountToken: sim.token,
-                    },
-                  ],
+                  clusters: [sim.backstageCluster],
                 },
               ],
             },

@@ -54,15 +54,7 @@ function configData(sim: RunningSimulator) {
       clusterLocatorMethods: [
         {
           type: 'config',
-          clusters: [
-            {
-              name: 'fdp-cluster',
-              url: sim.httpsUrl,
-              caData: Buffer.from(sim.caCert).toString('base64'),
-              authProvider: 'serviceAccount',
-              serviceAccountToken: sim.token,
-            },
-          ],
+          clusters: [sim.backstageCluster],
         },
       ],
       customResources: [

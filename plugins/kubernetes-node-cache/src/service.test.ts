@@ -44,15 +44,7 @@ describe('kubernetesInformerCacheServiceRef', () => {
               clusterLocatorMethods: [
                 {
                   type: 'config',
-                  clusters: [
-                    {
-                      name: 'fdp-cluster',
-                      url: sim.httpsUrl,
-                      caData: Buffer.from(sim.caCert).toString('base64'),
-                      authProvider: 'serviceAccount',
-                      serviceAccountToken: sim.token,
-                    },
-                  ],
+                  clusters: [sim.backstageCluster],
                 },
               ],
             },

@@ -15,16 +15,7 @@ function configFor(sim: RunningSimulator, extra: object[] = []) {
         clusterLocatorMethods: [
           {
             type: 'config',
-            clusters: [
-              {
-                name: sim.cluster,
-                url: sim.httpsUrl,
-                caData: Buffer.from(sim.caCert).toString('base64'),
-                authProvider: 'serviceAccount',
-                serviceAccountToken: sim.token,
-              },
-              ...extra,
-            ],
+            clusters: [sim.backstageCluster, ...extra],
           },
         ],
       },
