@@ -5,6 +5,7 @@ import {
   evaluateCluster,
   evaluateNode,
   evaluateNodePool,
+  statusRank,
   worstStatus,
 } from './evaluate';
 
@@ -301,5 +302,14 @@ describe('worstStatus', () => {
     expect(worstStatus(['unknown', 'warning'])).toBe('warning');
     expect(worstStatus(['warning', 'critical', 'healthy'])).toBe('critical');
     expect(worstStatus([])).toBe('healthy');
+  });
+
+  it('ranks statuses for sorting, unknown values as unknown', () => {
+    expect(
+      ['critical', 'healthy', 'warning', 'unknown'].map(s =>
+        statusRank(s as any),
+      ),
+    ).toEqual([3, 0, 2, 1]);
+    expect(statusRank('bogus' as any)).toBe(1);
   });
 });

@@ -17,11 +17,16 @@ const RANK: Record<HealthStatus, number> = {
   critical: 3,
 };
 
+/** Sort key of a status, higher is worse (an unknown value counts as unknown). */
+export function statusRank(status: HealthStatus): number {
+  return RANK[status] ?? RANK.unknown;
+}
+
 /** The worst of several statuses (critical > warning > unknown > healthy). */
 export function worstStatus(statuses: Iterable<HealthStatus>): HealthStatus {
   let worst: HealthStatus = 'healthy';
   for (const s of statuses) {
-    if (RANK[s] > RANK[worst]) {
+    if (statusRank(s) > statusRank(worst)) {
       worst = s;
     }
   }

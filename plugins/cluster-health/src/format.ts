@@ -1,5 +1,3 @@
-import type { HealthStatus } from '@fdp/plugin-cluster-health-common';
-
 /** Millicores as cores: `1500` → `1.5`, `250` → `0.25`. */
 export function formatCores(millis: number): string {
   return `${Number((millis / 1000).toFixed(millis >= 10_000 ? 1 : 2))}`;
@@ -59,24 +57,4 @@ export function formatTime(iso: string | undefined): string {
     return iso;
   }
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-const ORDER: Record<HealthStatus, number> = {
-  healthy: 0,
-  unknown: 1,
-  warning: 2,
-  critical: 3,
-};
-
-/** The worse of the statuses (critical > warning > unknown > healthy). */
-export function worstStatus(statuses: HealthStatus[]): HealthStatus {
-  if (statuses.length === 0) {
-    return 'unknown';
-  }
-  return statuses.reduce((worst, s) => (ORDER[s] > ORDER[worst] ? s : worst));
-}
-
-/** Sort key of a status, higher is worse. */
-export function statusRank(status: HealthStatus): number {
-  return ORDER[status] ?? 1;
 }

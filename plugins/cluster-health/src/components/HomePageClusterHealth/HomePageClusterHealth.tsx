@@ -12,7 +12,8 @@ import type {
   NodePoolSummary,
 } from '@fdp/plugin-cluster-health-common';
 import { clusterHealthApiRef } from '../../api';
-import { formatTime, worstStatus } from '../../format';
+import { worstStatus } from '@fdp/plugin-cluster-health-common';
+import { formatTime } from '../../format';
 import { useNodePoolLink, useRootLink } from '../../hooks/useLinks';
 import { useLiveData } from '../../hooks/useLiveData';
 import {

@@ -25,7 +25,8 @@ import {
   type Thresholds,
 } from '@fdp/plugin-cluster-health-common';
 import { clusterHealthApiRef } from '../../api';
-import { formatAge, formatPercent, statusRank } from '../../format';
+import { statusRank } from '@fdp/plugin-cluster-health-common';
+import { formatAge, formatPercent } from '../../format';
 import { useRootLink } from '../../hooks/useLinks';
 import { useLiveData } from '../../hooks/useLiveData';
 import { StaleBanner, clusterThresholds } from '../ClusterOverview';
