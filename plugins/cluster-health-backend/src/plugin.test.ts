@@ -22,6 +22,14 @@ const tradingApi = {
   },
   spec: { type: 'service', owner: 'trading-team', lifecycle: 'production' },
 };
+const bySelector = (name: string, selector: string) => ({
+  ...tradingApi,
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'backstage.io/kubernetes-label-selector': selector },
+  },
+});
 const website = {
   ...tradingApi,
   metadata: { name: 'fdp-portal', namespace: 'default' },
@@ -104,7 +112,14 @@ async function start(options: { deny?: boolean } = {}) {
         deps: {},
         factory: () => ({ publish }),
       }),
-      catalogServiceMock.factory({ entities: [tradingApi, website] }),
+      catalogServiceMock.factory({
+        entities: [
+          tradingApi,
+          website,
+          bySelector('selected', 'app in (trading-api,other),!canary'),
+          bySelector('broken', 'app in trading-api'),
+        ],
+      }),
       mockServices.rootConfig.factory({
         data: { clusterHealth: { debounceMs: 5 } },
       }),
@@ -186,6 +201,24 @@ describe('cluster-health backend', () => {
     expect(noPool.status).toBe(404);
     expect(noPool.body.error.message).toBe(
       "No node pool named 'gpu' in cluster 'fdp-cluster'",
+    );
+  });
+
+  it('follows any selector of backstage.io/kubernetes-label-selector, and names a broken one in a 400', async () => {
+    const { server } = await start();
+    const selected = await request(server)
+      .get('/api/cluster-health/workloads?entityRef=component:default/selected')
+      .set(auth);
+    expect(selected.status).toBe(200);
+    expect(selected.body.workloads.map((w: any) => w.name)).toEqual([
+      'trading-api',
+    ]);
+    const broken = await request(server)
+      .get('/api/cluster-health/workloads?entityRef=component:default/broken')
+      .set(auth);
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toMatch(
+      /^Invalid backstage.io\/kubernetes-label-selector of the entity: /,
     );
   });
 

@@ -272,7 +272,8 @@ export class ClusterHealthService {
 
   /** Deployments matching the labels in every cluster, with their HPA and VPA. */
   workloads(
-    labelSelector: Record<string, string>,
+    /** the Kubernetes selector syntax, e.g. `app in (a,b),tier=web` */
+    labelSelector: string,
     namespace?: string,
   ): {
     workloads: WorkloadHealth[];

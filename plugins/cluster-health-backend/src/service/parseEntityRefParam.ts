@@ -1,5 +1,6 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { parseLabelSelector } from '@fdp/plugin-kubernetes-node-cache';
 
 /** The `entityRef` query parameter as a full ref (kind required), or a 400. */
 export function parseEntityRefParam(value: unknown): CompoundEntityRef {
@@ -19,29 +20,25 @@ export function parseEntityRefParam(value: unknown): CompoundEntityRef {
 
 /**
  * The label selector of an entity's Kubernetes objects, as the official
- * plugin derives it: `backstage.io/kubernetes-label-selector` (equality
- * terms only) or `backstage.io/kubernetes-id`.
+ * plugin derives it: `backstage.io/kubernetes-label-selector` (any selector
+ * the API server accepts) or `backstage.io/kubernetes-id`. A selector that
+ * does not parse is the entity's error: a 400 naming it.
  */
 export function entityLabelSelector(
   annotations: Record<string, string> | undefined,
-): Record<string, string> | undefined {
-  const raw = annotations?.['backstage.io/kubernetes-label-selector'];
-  if (raw) {
-    const selector: Record<string, string> = {};
-    for (const term of raw
-      .split(',')
-      .map(t => t.trim())
-      .filter(Boolean)) {
-      const m = /^([\w./-]+)\s*==?\s*([\w.-]*)$/.exec(term);
-      if (!m) {
-        throw new InputError(
-          `Unsupported term '${term}' in backstage.io/kubernetes-label-selector: only key=value terms are supported`,
-        );
-      }
-      selector[m[1]] = m[2];
-    }
-    return selector;
-  }
+): string | undefined {
+  const raw = annotations?.['backstage.io/kubernetes-label-selector']?.trim();
   const id = annotations?.['backstage.io/kubernetes-id'];
-  return id ? { 'backstage.io/kubernetes-id': id } : undefined;
+  const [annotation, selector] = raw
+    ? ['backstage.io/kubernetes-label-selector', raw]
+    : ['backstage.io/kubernetes-id', id && `backstage.io/kubernetes-id=${id}`];
+  if (!selector) return undefined;
+  try {
+    parseLabelSelector(selector);
+  } catch (error) {
+    throw new InputError(
+      `Invalid ${annotation} of the entity: ${(error as Error).message}`,
+    );
+  }
+  return selector;
 }

@@ -8,6 +8,7 @@ import type {
   NodeUsage,
   PodUsageSnapshot,
 } from '@fdp/plugin-kubernetes-node-cache';
+import { matchesLabelSelector } from '@fdp/plugin-kubernetes-node-cache';
 
 const key = (o: CachedObject) =>
   `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
@@ -86,14 +87,16 @@ export class FakeInformerCache implements KubernetesInformerCache {
   list(
     cluster: string,
     kind: CachedKind,
-    filter?: { namespace?: string; labelSelector?: Record<string, string> },
+    filter?: {
+      namespace?: string;
+      labelSelector?: Record<string, string> | string;
+    },
   ) {
     return [...this.bucket(cluster, kind).values()].filter(
       o =>
         (!filter?.namespace || o.metadata.namespace === filter.namespace) &&
-        Object.entries(filter?.labelSelector ?? {}).every(
-          ([k, v]) => o.metadata.labels?.[k] === v,
-        ),
+        (filter?.labelSelector === undefined ||
+          matchesLabelSelector(o.metadata.labels, filter.labelSelector)),
     );
   }
   get(
