@@ -14,7 +14,7 @@ export interface Config {
     kubeconfig?: string;
     /**
      * Seconds between metrics rounds (metrics.k8s.io nodes, the pod-metrics
-     * queries being asked for, kubelet stats summary for disk). Default 30.
+     * queries being asked for, node disk). Default 30.
      */
     metricsIntervalSeconds?: number;
     /**
@@ -34,8 +34,41 @@ export interface Config {
       maxMs?: number;
     };
     /**
-     * The kubelet stats summary (node disk) is one request per node through
-     * the API server's node proxy; these bound that load.
+     * Where node disk usage comes from. Default: Prometheus when
+     * `prometheus.url` is set, otherwise none.
+     */
+    diskUsage?: {
+      /**
+       * `prometheus`: one instant query per round for every node's root
+       * filesystem (node-exporter's `node_filesystem_size_bytes` and
+       * `node_filesystem_avail_bytes`, mountpoint `/`, not tmpfs).
+       * `kubeletStats`: each kubelet's stats summary through the API server's
+       * node proxy; needs `get nodes/proxy`, which also allows exec into
+       * every pod (deploy/portal/optional/kubelet-stats-rbac.yaml).
+       * `none`: no disk figures.
+       */
+      source?: 'prometheus' | 'kubeletStats' | 'none';
+      prometheus?: {
+        /** Base URL of the Prometheus HTTP API, e.g. http://prometheus:9090 */
+        url?: string;
+        /**
+         * The label naming a series' node. Default: the first present of
+         * `node`, `kubernetes_node` (this platform's kubernetes-pods scrape
+         * job) and `instance` (kube-prometheus; a `:port` suffix is dropped).
+         */
+        nodeLabel?: string;
+        /**
+         * When one Prometheus holds several clusters: the label whose value is
+         * the cluster's name (e.g. `cluster`); each cluster then gets its own
+         * query. Default: none (every series counts for every cluster).
+         */
+        clusterLabel?: string;
+      };
+    };
+    /**
+     * With `diskUsage.source: kubeletStats`, the stats summary is one request
+     * per node through the API server's node proxy; these bound that load
+     * (`concurrency` also bounds the pod-metrics queries of a round).
      */
     statsSummary?: {
       /** Requests in flight at once. Default 16. */

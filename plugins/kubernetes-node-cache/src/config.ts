@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { Config } from '@backstage/config';
 import { KubeConfig } from '@kubernetes/client-node';
+import { DiskUsageSettings, readDiskUsage } from './disk/diskUsageConfig';
 
 /** A cluster as the cache sees it. */
 export interface ClusterDefinition {
@@ -134,9 +135,11 @@ export interface CacheSettings {
   watchTimeoutSeconds: number;
   pageSize: number;
   backoff: { initialMs: number; maxMs: number };
+  /** requests in flight at once: stats summaries, pod-metrics queries */
   statsConcurrency: number;
   statsMaxNodesPerRound: number;
   podQueryIdleMs: number;
+  diskUsage: DiskUsageSettings;
 }
 
 export const DEFAULT_SETTINGS: CacheSettings = {
@@ -148,6 +151,7 @@ export const DEFAULT_SETTINGS: CacheSettings = {
   statsConcurrency: 16,
   statsMaxNodesPerRound: 500,
   podQueryIdleMs: 5 * 60_000,
+  diskUsage: { source: 'none' },
 };
 
 export function readSettings(config: Config): CacheSettings {
@@ -186,5 +190,6 @@ export function readSettings(config: Config): CacheSettings {
       'podMetrics.idleSeconds',
       DEFAULT_SETTINGS.podQueryIdleMs,
     ),
+    diskUsage: readDiskUsage(config),
   };
 }

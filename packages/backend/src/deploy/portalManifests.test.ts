@@ -21,6 +21,7 @@ import {
 } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { KIND_DEFINITIONS } from '@fdp/plugin-kubernetes-node-cache';
 import { repoRoot } from '../testing/backendProcess';
+import { rbacFindings } from './rbacFindings';
 
 const dir = path.join(repoRoot, 'deploy/portal');
 const models: Record<string, new (o: any) => { validate(): void }> = {
@@ -44,6 +45,8 @@ const objects: any[] = files.flatMap(f =>
     return d.toJS();
   }),
 );
+const readYaml = (file: string): any[] =>
+  parseAllDocuments(fs.readFileSync(file, 'utf8')).map(d => d.toJS());
 const one = (kind: string) => {
   const found = objects.filter(o => o.kind === kind);
   expect(found).toHaveLength(1);
@@ -167,7 +170,6 @@ describe('deploy/portal', () => {
     }
     expect(allows('metrics.k8s.io', 'pods', 'list')).toBe(true);
     expect(allows('metrics.k8s.io', 'nodes', 'list')).toBe(true);
-    expect(allows('', 'nodes/proxy', 'get')).toBe(true);
     const verbs = new Set(rules.flatMap(r => r.verbs));
     expect([...verbs].sort()).toEqual(['get', 'list', 'watch']);
     const binding = one('ClusterRoleBinding');
@@ -177,5 +179,46 @@ describe('deploy/portal', () => {
       name: one('ServiceAccount').metadata.name,
       namespace: one('ServiceAccount').metadata.namespace,
     });
+  });
+
+  it('grants nothing that writes, execs, proxies or reads secrets', () => {
+    const roles = objects.filter(
+      o => o.kind === 'ClusterRole' || o.kind === 'Role',
+    );
+    expect(roles.length).toBeGreaterThan(0);
+    for (const role of roles) {
+      expect([role.metadata.name, rbacFindings(role.rules)]).toEqual([
+        role.metadata.name,
+        [],
+      ]);
+    }
+  });
+
+  it('keeps the kubelet stats opt-in out of the kustomization, with its risk next to it', () => {
+    const file = path.join(dir, 'optional/kubelet-stats-rbac.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toMatch(/RISK: .*nodes\/proxy/);
+    expect(text).toContain(
+      'kubernetesNodeCache.diskUsage.source: kubeletStats',
+    );
+    const optional = readYaml(file);
+    for (const o of optional) {
+      expect(() =>
+        new models[`${o.apiVersion}/${o.kind}`](o).validate(),
+      ).not.toThrow();
+    }
+    const role = optional.find(o => o.kind === 'ClusterRole');
+    expect(rbacFindings(role.rules)).toEqual([
+      "rule 0: subresource 'nodes/proxy'",
+    ]);
+    const binding = optional.find(o => o.kind === 'ClusterRoleBinding');
+    expect(binding.subjects[0]).toMatchObject({
+      kind: 'ServiceAccount',
+      name: one('ServiceAccount').metadata.name,
+    });
+    const kustomization = readYaml(path.join(dir, 'kustomization.yaml'))[0];
+    expect(
+      kustomization.resources.filter((r: string) => r.includes('optional')),
+    ).toEqual([]);
   });
 });

@@ -95,6 +95,38 @@ export function renderMetrics(input: PrometheusInputs): string {
         f(r.u),
       );
   }
+  // node-exporter's root filesystem, as a DaemonSet with --path.rootfs reports
+  // it: what the portal's node cache reads disk usage from
+  const fsLabels = (node: string) => ({
+    cluster,
+    node,
+    instance: `${node}:9100`,
+    device: '/dev/nvme0n1p1',
+    fstype: 'xfs',
+    mountpoint: '/',
+  });
+  w.family(
+    'node_filesystem_size_bytes',
+    'gauge',
+    'Filesystem size in bytes (node-exporter).',
+  );
+  for (const r of nodeRows)
+    w.sample(
+      'node_filesystem_size_bytes',
+      fsLabels(r.n.metadata.name),
+      Math.round(r.u.diskCapacityBytes),
+    );
+  w.family(
+    'node_filesystem_avail_bytes',
+    'gauge',
+    'Filesystem space available to non-root users in bytes (node-exporter).',
+  );
+  for (const r of nodeRows)
+    w.sample(
+      'node_filesystem_avail_bytes',
+      fsLabels(r.n.metadata.name),
+      Math.round(r.u.diskCapacityBytes - r.u.diskUsedBytes),
+    );
   w.family(
     'kube_node_status_condition',
     'gauge',

@@ -8,9 +8,14 @@ const fast = {
   metricsIntervalMs: 60_000,
 };
 
-function configFor(sim: RunningSimulator, extra: object[] = []) {
+function configFor(
+  sim: RunningSimulator,
+  extra: object[] = [],
+  nodeCache: object = {},
+) {
   return mockServices.rootConfig({
     data: {
+      kubernetesNodeCache: nodeCache,
       kubernetes: {
         clusterLocatorMethods: [
           {
@@ -39,9 +44,9 @@ async function waitFor<T>(
 describe('DefaultKubernetesInformerCache against the simulator', () => {
   let sim: RunningSimulator;
   const caches: DefaultKubernetesInformerCache[] = [];
-  const make = (extra: object[] = [], settings = {}) => {
+  const make = (extra: object[] = [], settings = {}, nodeCache = {}) => {
     const cache = DefaultKubernetesInformerCache.fromConfig(
-      configFor(sim, extra),
+      configFor(sim, extra, nodeCache),
       {
         logger: mockServices.logger.mock(),
         settings: { ...fast, ...settings },
@@ -207,12 +212,25 @@ describe('DefaultKubernetesInformerCache against the simulator', () => {
     }
   });
 
-  it('polls node metrics, and pod metrics per asked namespace and selector', async () => {
-    const cache = make();
+  const requests = (endpoint: string) =>
+    sim.stats().byEndpoint[endpoint]?.requests ?? 0;
+  const firstRound = async (nodeCache: object) => {
+    const cache = make([], {}, nodeCache);
     const rounds: CacheEvent[] = [];
     cache.subscribe(e => e.type === 'METRICS' && rounds.push(e));
     cache.register({ kinds: ['nodes'], detail: 'trimmed', metrics: true });
     await waitFor(() => rounds.length > 0);
+    return cache;
+  };
+
+  it('polls node metrics with disk from one Prometheus query, and pod metrics per asked namespace and selector', async () => {
+    const proxied = requests('get nodes/proxy');
+    const queries = requests('POST /api/v1/query');
+    const cache = await firstRound({
+      diskUsage: { prometheus: { url: sim.url } },
+    });
+    expect(requests('POST /api/v1/query') - queries).toBe(1);
+    expect(requests('get nodes/proxy') - proxied).toBe(0);
     const usage = cache.nodeUsage('fdp-cluster');
     expect(usage.size).toBe(7);
     const n = usage.get('general-1')!;
@@ -220,6 +238,7 @@ describe('DefaultKubernetesInformerCache against the simulator', () => {
     expect(n.memoryBytes).toBeGreaterThan(0);
     expect(n.diskUsedBytes).toBeGreaterThan(0);
     expect(n.diskCapacityBytes).toBeGreaterThan(n.diskUsedBytes!);
+    expect(cache.getCluster('fdp-cluster')?.metricsError).toBeUndefined();
     const before = sim.stats().byEndpoint;
     const snapshot = await cache.podUsage('fdp-cluster', {
       namespace: 'trading',
@@ -249,6 +268,36 @@ describe('DefaultKubernetesInformerCache against the simulator', () => {
       cache.podUsage('unknown-cluster', { namespace: 'trading' }),
     ).rejects.toThrow(/no metrics are polled for cluster unknown-cluster/);
     expect(cache.getCluster('fdp-cluster')?.metricsAt).toBeDefined();
+  });
+
+  it('reads the kubelet stats summary only when diskUsage.source is kubeletStats', async () => {
+    let proxied = requests('get nodes/proxy');
+    const none = await firstRound({});
+    expect(requests('get nodes/proxy') - proxied).toBe(0);
+    expect(none.nodeUsage('fdp-cluster').get('general-1')).toMatchObject({
+      cpuMillis: expect.any(Number),
+    });
+    expect(
+      none.nodeUsage('fdp-cluster').get('general-1')?.diskUsedBytes,
+    ).toBeUndefined();
+
+    proxied = requests('get nodes/proxy');
+    const kubelet = await firstRound({
+      diskUsage: { source: 'kubeletStats' },
+    });
+    expect(requests('get nodes/proxy') - proxied).toBe(7);
+    expect(
+      kubelet.nodeUsage('fdp-cluster').get('general-1')?.diskUsedBytes,
+    ).toBeGreaterThan(0);
+  });
+
+  it('names Prometheus, not its address, when the disk query fails', async () => {
+    const cache = await firstRound({
+      diskUsage: { prometheus: { url: `${sim.url}/nothing-here` } },
+    });
+    const error = cache.getCluster('fdp-cluster')?.metricsError;
+    expect(error).toMatch(/disk usage from Prometheus: HTTP 401/);
+    expect(error?.split(': disk usage')[1]).not.toContain(String(sim.port));
   });
 
   it('lists a cluster without server-side auth but does not watch it', async () => {

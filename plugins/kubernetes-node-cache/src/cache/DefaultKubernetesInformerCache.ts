@@ -21,6 +21,9 @@ import {
   NodeUsage,
   PodUsageSnapshot,
 } from '../types';
+import { DiskSource } from '../disk/DiskSource';
+import { KubeletStatsDiskSource } from '../disk/KubeletStatsDiskSource';
+import { PrometheusDiskSource } from '../disk/PrometheusDiskSource';
 import { KindStore } from './KindStore';
 import { KindWatcher } from './KindWatcher';
 import { MetricsPoller } from './MetricsPoller';
@@ -156,8 +159,7 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
       cluster.client,
       {
         intervalMs: this.settings.metricsIntervalMs,
-        statsConcurrency: this.settings.statsConcurrency,
-        statsMaxNodesPerRound: this.settings.statsMaxNodesPerRound,
+        concurrency: this.settings.statsConcurrency,
         podQueryIdleMs: this.settings.podQueryIdleMs,
       },
       () => [...(cluster.watchers.get('nodes')?.store.keys() ?? [])],
@@ -167,9 +169,30 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
         }
         this.emit({ type: 'METRICS', cluster: cluster.def.name });
       },
+      this.diskSource(cluster),
     );
     cluster.metrics = poller;
     poller.start();
+  }
+
+  private diskSource(cluster: ClusterRuntime): DiskSource | undefined {
+    const disk = this.settings.diskUsage;
+    if (disk.source === 'prometheus') {
+      return new PrometheusDiskSource({
+        url: disk.url,
+        nodeLabels: disk.nodeLabels,
+        ...(disk.clusterLabel && {
+          cluster: { label: disk.clusterLabel, value: cluster.def.name },
+        }),
+      });
+    }
+    if (disk.source === 'kubeletStats') {
+      return new KubeletStatsDiskSource(cluster.client!, {
+        concurrency: this.settings.statsConcurrency,
+        maxNodesPerRound: this.settings.statsMaxNodesPerRound,
+      });
+    }
+    return undefined;
   }
 
   private onKindState(

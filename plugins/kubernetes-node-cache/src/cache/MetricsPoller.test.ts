@@ -34,8 +34,7 @@ function fakeClient() {
 
 const settings = {
   intervalMs: 30_000,
-  statsConcurrency: 4,
-  statsMaxNodesPerRound: 10,
+  concurrency: 4,
   podQueryIdleMs: 60_000,
 };
 

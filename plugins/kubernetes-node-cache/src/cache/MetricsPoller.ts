@@ -1,14 +1,6 @@
 /**
- * Polls metrics.k8s.io (node and pod CPU/memory) and the kubelet stats
- * summary (node disk) of one cluster.
- *
- * The stats summary is one request per node. At 5,000 nodes and a 30 s
- * interval that would be ~170 requests/s through the API server's node proxy,
- * so each round fetches at most `statsMaxNodesPerRound` nodes (default 500),
- * `statsConcurrency` (default 16) at a time, rotating through the node list:
- * every node's disk figure is refreshed every ceil(nodes / 500) rounds (5
- * minutes for 5,000 nodes) while small clusters get every node every round.
- * Disk usage moves slowly, so the older sample is kept until its turn comes.
+ * Polls metrics.k8s.io (node and pod CPU/memory) and node disk (from
+ * Prometheus or the kubelet stats summary, see `../disk`) of one cluster.
  *
  * Pod metrics are not polled cluster-wide: at 150,000 pods one
  * `metrics.k8s.io` list is ~55 MB of JSON every round, held by nobody but the
@@ -19,14 +11,15 @@
  * the number of services being looked at, not with the number of viewers.
  */
 import { KubeClient } from '../client/KubeClient';
-import { mapWithConcurrency, rotatingSlice } from '../concurrency';
+import { mapWithConcurrency } from '../concurrency';
+import { DiskSource } from '../disk/DiskSource';
 import { cpuToMillis, memoryToBytes } from '../quantity';
 import { NodeUsage, PodUsage, PodUsageSnapshot } from '../types';
 
 export interface MetricsSettings {
   intervalMs: number;
-  statsConcurrency: number;
-  statsMaxNodesPerRound: number;
+  /** pod-metrics queries in flight at once */
+  concurrency: number;
   /** a pod-metrics query not asked for this long is no longer refreshed */
   podQueryIdleMs: number;
 }
@@ -69,7 +62,6 @@ export class MetricsPoller {
 
   private stopped = false;
   private timer?: ReturnType<typeof setTimeout>;
-  private cursor = 0;
   private abort = new AbortController();
 
   constructor(
@@ -78,6 +70,8 @@ export class MetricsPoller {
     /** names of known nodes (from the node watch, if any) */
     private readonly knownNodes: () => string[],
     private readonly onRound: () => void,
+    /** node disk usage; none when `diskUsage.source` is `none` */
+    private readonly disk?: DiskSource,
   ) {}
 
   start(): void {
@@ -157,31 +151,21 @@ export class MetricsPoller {
       errors.push(`pod metrics failed for ${podFailures}`);
     }
 
-    const names = [
-      ...new Set([...this.knownNodes(), ...this.nodeUsage.keys()]),
-    ].sort();
-    const { slice, nextCursor } = rotatingSlice(
-      names,
-      this.cursor,
-      this.settings.statsMaxNodesPerRound,
-    );
-    this.cursor = nextCursor;
-    const statsFailures = await this.eachCounted(slice, 'nodes', async node => {
-      const summary = await this.client.getJson(
-        `/api/v1/nodes/${encodeURIComponent(node)}/proxy/stats/summary`,
-        { signal, timeoutMs: 10_000 },
-      );
-      const fs = summary?.node?.fs ?? {};
-      const previous = this.nodeUsage.get(node);
-      this.nodeUsage.set(node, {
-        ...previous,
-        diskUsedBytes: fs.usedBytes,
-        diskCapacityBytes: fs.capacityBytes,
-        timestamp: previous?.timestamp ?? fs.time ?? now,
-      });
-    });
-    if (statsFailures) {
-      errors.push(`stats summary failed for ${statsFailures}`);
+    if (this.disk) {
+      const names = [
+        ...new Set([...this.knownNodes(), ...this.nodeUsage.keys()]),
+      ];
+      const disk = await this.disk.read(names, signal);
+      for (const [node, sample] of disk.samples) {
+        const previous = this.nodeUsage.get(node);
+        this.nodeUsage.set(node, {
+          ...previous,
+          diskUsedBytes: sample.usedBytes,
+          diskCapacityBytes: sample.capacityBytes,
+          timestamp: previous?.timestamp ?? now,
+        });
+      }
+      if (disk.error) errors.push(disk.error);
     }
     this.lastRoundAt = new Date().toISOString();
     this.error =
@@ -191,7 +175,7 @@ export class MetricsPoller {
   }
 
   /**
-   * Runs `fn` on every item, `statsConcurrency` at a time, until the poller
+   * Runs `fn` on every item, `concurrency` at a time, until the poller
    * stops; returns `failed/total what (last error)` when any failed.
    */
   private async eachCounted<T>(
@@ -201,19 +185,15 @@ export class MetricsPoller {
   ): Promise<string | undefined> {
     let failures = 0;
     let lastError = '';
-    await mapWithConcurrency(
-      items,
-      this.settings.statsConcurrency,
-      async item => {
-        if (this.abort.signal.aborted) return;
-        try {
-          await fn(item);
-        } catch (e) {
-          failures++;
-          lastError = (e as Error).message;
-        }
-      },
-    );
+    await mapWithConcurrency(items, this.settings.concurrency, async item => {
+      if (this.abort.signal.aborted) return;
+      try {
+        await fn(item);
+      } catch (e) {
+        failures++;
+        lastError = (e as Error).message;
+      }
+    });
     return failures > 0
       ? `${failures}/${items.length} ${what} (${lastError})`
       : undefined;
