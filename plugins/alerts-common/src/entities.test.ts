@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { entityMatchesAlert } from './entities';
 
 const cpu = {
@@ -85,5 +86,39 @@ describe('entityMatchesAlert', () => {
     expect(
       entityMatchesAlert({ 'prometheus.io/labels': 'garbage' }, errors),
     ).toBe(false);
+  });
+
+  it('matches nothing with a matcher that is not RE2 (e.g. a lookahead)', () => {
+    expect(
+      entityMatchesAlert(
+        { 'fdp.io/alert-matchers': 'service=~"(?=trading)trading-api"' },
+        errors,
+      ),
+    ).toBe(false);
+  });
+
+  it('compiles each distinct fdp.io/alert-matchers once, not per alert', () => {
+    const compile = jest.spyOn(RE2JS, 'compile');
+    try {
+      const entities = [
+        { 'fdp.io/alert-matchers': 'service=~"trading-.*",env=~"prod|dr"' },
+        { 'fdp.io/alert-matchers': 'pool=~"general|gpu"' },
+        // a second entity with the same annotation shares the compiled one
+        { 'fdp.io/alert-matchers': 'pool=~"general|gpu"' },
+      ];
+      const alerts = Array.from({ length: 200 }, (_, i) =>
+        i % 2 ? { ...cpu, name: `cpu-${i}` } : { ...errors, name: `e-${i}` },
+      );
+      let matched = 0;
+      for (const alert of alerts) {
+        for (const annotations of entities) {
+          if (entityMatchesAlert(annotations, alert)) matched++;
+        }
+      }
+      expect(matched).toBe(100 + 2 * 100);
+      expect(compile).toHaveBeenCalledTimes(3);
+    } finally {
+      compile.mockRestore();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { matchesAll, parseMatchers } from './matchers';
+import { LRUCache } from 'lru-cache';
+import { LabelsPredicate, compileMatchers, parseMatchers } from './matchers';
 
 /** Annotations that tie alerts to an entity. */
 export const ANNOTATION_ALERT = 'prometheus.io/alert';
@@ -31,6 +32,32 @@ function parseLabels(value: string): Record<string, string> {
   return labels;
 }
 
+/** What an `fdp.io/alert-matchers` value compiles to; `false` when it does not parse. */
+type CompiledAnnotation = LabelsPredicate | false;
+
+/**
+ * Compiled `fdp.io/alert-matchers` values: entity mapping runs for every
+ * alert × entity on each poll, so each distinct annotation is parsed and
+ * compiled once. Bounded, as annotations come from anyone who can register
+ * an entity.
+ */
+const compiledAnnotations = new LRUCache<string, CompiledAnnotation>({
+  max: 10_000,
+});
+
+function compileAnnotation(matchers: string): CompiledAnnotation {
+  let compiled = compiledAnnotations.get(matchers);
+  if (compiled === undefined) {
+    try {
+      compiled = compileMatchers(parseMatchers(matchers));
+    } catch {
+      compiled = false;
+    }
+    compiledAnnotations.set(matchers, compiled);
+  }
+  return compiled;
+}
+
 /**
  * Whether an alert belongs to an entity, compatible with Roadie's Prometheus
  * plugin: `prometheus.io/alert` (alert names, comma separated, or `all`)
@@ -50,12 +77,12 @@ export function entityMatchesAlert(
   }
   const matchers = a[ANNOTATION_ALERT_MATCHERS];
   if (matchers) {
-    try {
-      if (matchesAll(alert.labels, parseMatchers(matchers))) {
-        return true;
-      }
-    } catch {
+    const matches = compileAnnotation(matchers);
+    if (!matches) {
       return false;
+    }
+    if (matches(alert.labels)) {
+      return true;
     }
   }
   const names = a[ANNOTATION_ALERT];

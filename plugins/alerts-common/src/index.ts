@@ -10,3 +10,4 @@ export * from './matchers';
 export * from './duration';
 export * from './priority';
 export * from './entities';
+export * from './limits';

@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { Matcher } from './types';
 
 const NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -8,7 +9,8 @@ export class MatcherSyntaxError extends Error {}
 /**
  * Parses Alertmanager matchers: `alertname="X", node=~"general-.*"`, with or
  * without surrounding braces; operators `=`, `!=`, `=~`, `!~`; values quoted
- * (with `\"` and `\\` escapes) or bare. Regexes are checked to compile.
+ * (with `\"` and `\\` escapes) or bare. Syntax only: {@link compileMatchers}
+ * checks the regexes.
  */
 export function parseMatchers(input: string): Matcher[] {
   let s = input.trim();
@@ -59,16 +61,6 @@ export function parseMatchers(input: string): Matcher[] {
       i += bare.length;
     }
     const isRegex = op === '=~' || op === '!~';
-    if (isRegex) {
-      try {
-        // eslint-disable-next-line no-new
-        new RegExp(`^(?:${value})$`);
-      } catch (e) {
-        fail(
-          `invalid regular expression for '${name}' (${(e as Error).message})`,
-        );
-      }
-    }
     matchers.push({ name, value, isRegex, isEqual: op === '=' || op === '=~' });
     while (s[i] === ' ') i++;
     if (i < s.length) {
@@ -84,18 +76,37 @@ export function parseMatchers(input: string): Matcher[] {
   return matchers;
 }
 
-/** Whether a label set satisfies every matcher (regexes anchored, as Alertmanager does). */
-export function matchesAll(
-  labels: Record<string, string>,
-  matchers: readonly Matcher[],
-): boolean {
-  return matchers.every(m => {
-    const value = labels[m.name] ?? '';
-    const hit = m.isRegex
-      ? new RegExp(`^(?:${m.value})$`).test(value)
-      : value === m.value;
-    return m.isEqual ? hit : !hit;
+/** Whether a label set satisfies a list of matchers. */
+export type LabelsPredicate = (labels: Record<string, string>) => boolean;
+
+/**
+ * Compiles matchers once into a predicate over label sets, with Alertmanager's
+ * semantics: regexes are RE2 (linear time, so a crafted pattern cannot stall
+ * the event loop; no lookarounds or backreferences), anchored at both ends,
+ * and a missing label is the empty string. Throws a MatcherSyntaxError naming
+ * the label when a regex is not valid RE2.
+ */
+export function compileMatchers(matchers: readonly Matcher[]): LabelsPredicate {
+  const tests = matchers.map(m => {
+    let hit: (value: string) => boolean = value => value === m.value;
+    if (m.isRegex) {
+      let re: RE2JS;
+      try {
+        // Alertmanager compiles `^(?:value)$` with Go's regexp (RE2)
+        re = RE2JS.compile(`^(?:${m.value})$`);
+      } catch (e) {
+        throw new MatcherSyntaxError(
+          `Invalid matcher ${m.name}${m.isEqual ? '=~' : '!~'}"${
+            m.value
+          }": not a valid RE2 regular expression (${(e as Error).message})`,
+        );
+      }
+      hit = value => re.testExact(value);
+    }
+    return (labels: Record<string, string>) =>
+      hit(labels[m.name] ?? '') === m.isEqual;
   });
+  return labels => tests.every(test => test(labels));
 }
 
 /** Matchers back to Alertmanager syntax. */

@@ -8,7 +8,13 @@ export const DEFAULT_SEVERITY_PRIORITY: Record<string, AlertPriority> = {
   info: 'low',
 };
 
-const PRIORITIES: AlertPriority[] = ['high', 'medium', 'low', 'none'];
+/** Every priority, highest first. */
+export const ALERT_PRIORITIES: readonly AlertPriority[] = [
+  'high',
+  'medium',
+  'low',
+  'none',
+];
 
 /** The `priority` label when it is a known priority, else the mapped `severity`, else `none`. */
 export function priorityOf(
@@ -16,7 +22,7 @@ export function priorityOf(
   severityPriority: Record<string, AlertPriority> = DEFAULT_SEVERITY_PRIORITY,
 ): AlertPriority {
   const p = labels.priority?.toLowerCase() as AlertPriority | undefined;
-  if (p && PRIORITIES.includes(p)) {
+  if (p && ALERT_PRIORITIES.includes(p)) {
     return p;
   }
   const severity = labels.severity?.toLowerCase();
@@ -25,5 +31,5 @@ export function priorityOf(
 
 /** For sorting: high first. */
 export function priorityRank(p: AlertPriority): number {
-  return PRIORITIES.indexOf(p);
+  return ALERT_PRIORITIES.indexOf(p);
 }

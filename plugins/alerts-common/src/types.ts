@@ -38,7 +38,10 @@ export interface NormalizedAlert {
 export interface SourceError {
   source: string;
   kind: 'prometheus' | 'alertmanager';
-  /** e.g. "connect ECONNREFUSED 127.0.0.1:9093", or the HTTP status */
+  /**
+   * e.g. `Alertmanager 'default' is unreachable`: names the source only (the
+   * backend logs its URL, the network error and the answer's body)
+   */
   message: string;
 }
 
