@@ -17,11 +17,14 @@ trap cleanup EXIT INT TERM
 
 echo "dev: starting the platform simulator on 127.0.0.1:6443 (log: data/platform-sim.log)"
 rm -f data/kubeconfig
+# --tls-dir keeps its certificate in data/ across restarts, as a real cluster
+# keeps its CA, so a running backend keeps trusting a restarted simulator.
 # FDP_SIM_TIME_SCALE=4 runs the demo's timeline four times faster (the CPU
 # alert's 15-minute rule then fires after about 4.5 minutes instead of 17.5).
 packages/platform-sim/bin/platform-sim --scenario default --port 6443 \
   --time-scale "${FDP_SIM_TIME_SCALE:-1}" \
   --kubeconfig-out data/kubeconfig --ca-out data/platform-sim-ca.crt \
+  --tls-dir data \
   >data/platform-sim.log 2>&1 &
 pids+=($!)
 # The backend reads the simulator's certificate: wait until it is written.
@@ -32,6 +35,8 @@ for _ in $(seq 1 60); do
 done
 echo "dev: simulator ready (kubectl: KUBECONFIG=data/kubeconfig kubectl get nodes)"
 
-yarn start &
+# app-config.development.yaml adds the development sign-ins (guest, test users)
+yarn start --config "$FDP_ROOT/app-config.yaml" \
+  --config "$FDP_ROOT/app-config.development.yaml" &
 pids+=($!)
 wait -n

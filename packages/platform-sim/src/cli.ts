@@ -9,6 +9,7 @@ export interface CliArgs {
   host: string;
   kubeconfigOut?: string;
   caOut?: string;
+  tlsDir?: string;
   timeScale: number;
   bookmarkIntervalMs?: number;
   /** Prometheus rule files directory (default `<repo>/deploy/prometheus/rules`). */
@@ -21,14 +22,16 @@ export interface CliArgs {
 }
 
 export const USAGE = `Usage: platform-sim [--scenario NAME|FILE] [--port 6443] [--host 127.0.0.1]
-                    [--kubeconfig-out FILE] [--ca-out FILE] [--time-scale 1] [--bookmark-interval-ms 30000]
+                    [--kubeconfig-out FILE] [--ca-out FILE] [--tls-dir DIR] [--time-scale 1] [--bookmark-interval-ms 30000]
                     [--rules DIR] [--alertmanager-config FILE] [--prometheus-config FILE]
 
 Serves a simulated Kubernetes API (and /metrics) for a scenario, plus a Prometheus
 (/api/v1/rules, /api/v1/alerts, /api/v1/query) and Alertmanager (/api/v2/...) API whose
 alerts come from the rule files in --rules (default <repo>/deploy/prometheus/rules).
 The kubeconfig is printed to stdout unless --kubeconfig-out is given;
---ca-out writes the PEM certificate of its TLS listener (for a caFile setting).`;
+--ca-out writes the PEM certificate of its TLS listener (for a caFile setting);
+--tls-dir keeps that certificate and its key in DIR and reuses them on the next start
+(as a real cluster keeps its CA), instead of a new certificate per start.`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = {
@@ -70,6 +73,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--ca-out':
         args.caOut = value();
+        break;
+      case '--tls-dir':
+        args.tlsDir = value();
         break;
       case '--time-scale':
         args.timeScale = num(value());
@@ -117,6 +123,7 @@ export async function main(argv: string[]): Promise<number> {
       port: args.port,
       host: args.host,
       timeScale: args.timeScale,
+      tlsDir: args.tlsDir,
       bookmarkIntervalMs: args.bookmarkIntervalMs,
       rulesDir: args.rules,
       alertmanagerConfig: args.alertmanagerConfig,

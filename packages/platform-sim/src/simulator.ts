@@ -1,7 +1,8 @@
 /** Starting and stopping a simulator: the programmatic API. */
 import net, { AddressInfo } from 'node:net';
 import https from 'node:https';
-import { createSelfSignedCert } from './http/selfSignedCert';
+import { createSelfSignedCert, SelfSignedCert } from './http/selfSignedCert';
+import { loadOrCreateCert } from './http/persistentCert';
 import { loadScenario } from './scenario/load';
 import { Scenario, scenarioSchema } from './scenario/schema';
 import { Simulation } from './sim/Simulation';
@@ -48,6 +49,17 @@ export interface SimulatorOptions {
   bookmarkIntervalMs?: number;
   /** Override the scenario's API token. */
   token?: string;
+  /**
+   * TLS certificate and key of the HTTPS side (default: a new self-signed
+   * one per start, unless `tlsDir` is given).
+   */
+  tls?: SelfSignedCert;
+  /**
+   * Directory keeping the certificate across restarts
+   * (`platform-sim-tls.crt` / `.key`): reused when present, created there
+   * otherwise. Ignored when `tls` is given.
+   */
+  tlsDir?: string;
   /** Include per-pod work on /metrics (default: true unless the scenario has > 20000 pods). */
   perPodMetrics?: boolean;
   /**
@@ -79,8 +91,13 @@ export interface RunningSimulator {
   caCert: string;
   port: number;
   host: string;
-  /** Bearer token API requests need. */
-  token: string;
+  /** Bearer token API requests need (the current one, see `setToken`). */
+  readonly token: string;
+  /**
+   * Replaces the bearer token, as when a service-account token is rotated
+   * and the old one revoked: open watches end, the old token gets 401.
+   */
+  setToken(token: string): void;
   /** Cluster name from the scenario. */
   cluster: string;
   /**
@@ -164,9 +181,14 @@ export async function startSimulator(
     alerting,
   });
   const host = options.host ?? '127.0.0.1';
-  const cert = createSelfSignedCert(
-    ['localhost', '127.0.0.1', '::1'].includes(host) ? [] : [host],
-  );
+  const extraHosts = ['localhost', '127.0.0.1', '::1'].includes(host)
+    ? []
+    : [host];
+  const cert =
+    options.tls ??
+    (options.tlsDir
+      ? loadOrCreateCert(options.tlsDir, extraHosts)
+      : createSelfSignedCert(extraHosts));
   const httpsServer = https.createServer(
     { cert: cert.certPem, key: cert.keyPem },
     api.handler,
@@ -211,13 +233,20 @@ export async function startSimulator(
   ticker?.unref();
   void sim.warmJsonCache();
   let stopped = false;
+  let currentToken = token;
   return {
     url,
     httpsUrl,
     caCert: cert.certPem,
     port,
     host,
-    token,
+    get token() {
+      return currentToken;
+    },
+    setToken: t => {
+      currentToken = t;
+      api.setToken(t);
+    },
     cluster: scenario.cluster.name,
     kubeconfig: buildKubeconfig(
       scenario.cluster.name,

@@ -61,6 +61,8 @@ export interface ApiServer {
   watches: WatchRegistry;
   /** When set, API requests get 503 (simulated outage). */
   setOutage(on: boolean): void;
+  /** Replaces the bearer token requests need; open watches end. */
+  setToken(token: string): void;
 }
 
 const PUBLIC_PATHS = new Set([
@@ -154,6 +156,7 @@ export function createApiServer(
   const stats = new RequestStats();
   const watches = new WatchRegistry();
   let outage = false;
+  let currentToken = token;
 
   async function handleResource(
     req: IncomingMessage,
@@ -664,7 +667,7 @@ export function createApiServer(
   function authorised(req: IncomingMessage): boolean {
     const h = String(req.headers.authorization ?? '');
     const m = /^Bearer\s+(.+)$/i.exec(h);
-    return Boolean(m && m[1].trim() === token);
+    return Boolean(m && m[1].trim() === currentToken);
   }
 
   const handler: http.RequestListener = (req, res) => {
@@ -700,6 +703,10 @@ export function createApiServer(
     setOutage(on: boolean) {
       outage = on;
       if (on) watches.closeAll();
+    },
+    setToken(t: string) {
+      currentToken = t;
+      watches.closeAll();
     },
   };
 }
