@@ -259,7 +259,9 @@ describe('cluster-health backend', () => {
       .get('/api/cluster-health/workloads')
       .set(auth);
     expect(missing.status).toBe(400);
-    expect(missing.body.error.message).toMatch(/'entityRef' is required/);
+    expect(missing.body.error.message).toBe(
+      'Invalid workloads query: Required, e.g. component:default/trading-api at "entityRef"',
+    );
     const bad = await request(server)
       .get('/api/cluster-health/workloads?entityRef=trading-api')
       .set(auth);

@@ -13,10 +13,12 @@ import {
 import type {
   CacheEvent,
   CachedKind,
+  ClusterCacheState,
   KubernetesInformerCache,
 } from '@fdp/plugin-kubernetes-node-cache';
 import { ClusterHealthConfig } from '../config';
 import { ClusterAggregates } from './ClusterAggregates';
+import { clusterErrorMessage } from './clusterErrorMessage';
 
 /** The kinds cluster health reads, trimmed to the fields it uses. */
 export const CLUSTER_HEALTH_KINDS: CachedKind[] = [
@@ -68,6 +70,8 @@ export class ClusterHealthService {
   private readonly states = new Map<string, ClusterState>();
   /** cluster names confirmed by the cache (its cluster list is static) */
   private readonly known = new Set<string>();
+  /** per cluster, the cache's last error text that was logged */
+  private readonly loggedErrors = new Map<string, string | undefined>();
   private unsubscribe?: () => void;
 
   private constructor(private readonly options: ClusterHealthServiceOptions) {}
@@ -179,7 +183,7 @@ export class ClusterHealthService {
     const base = {
       stale: cacheState?.stale ?? true,
       lastSyncAt: cacheState?.lastSyncAt,
-      error: cacheState?.error,
+      error: cacheState && this.publicError(cacheState),
       ...(syncing.length > 0 && { syncing }),
       nodePools,
     };
@@ -214,6 +218,22 @@ export class ClusterHealthService {
         stale: s.summary.stale,
       });
     }
+  }
+
+  /**
+   * The cluster's error as users see it (its name, no host or raw error);
+   * the cache's full text goes to the log once per change.
+   */
+  private publicError(cluster: ClusterCacheState): string | undefined {
+    if (this.loggedErrors.get(cluster.name) !== cluster.error) {
+      this.loggedErrors.set(cluster.name, cluster.error);
+      if (cluster.error) {
+        this.options.logger.warn(
+          `cluster-health: cluster '${cluster.name}' shown as failing: ${cluster.error}`,
+        );
+      }
+    }
+    return clusterErrorMessage(cluster);
   }
 
   /** Every configured cluster with its pools. */
@@ -284,19 +304,18 @@ export class ClusterHealthService {
     const workloads: WorkloadHealth[] = [];
     const errors: Array<{ cluster: string; message: string }> = [];
     for (const c of cache.listClusters()) {
+      const error = this.publicError(c);
       if (!c.lastSyncAt) {
         errors.push({
           cluster: c.name,
-          message: c.error ?? 'Not synchronised yet',
+          message: error ?? 'Not synchronised yet',
         });
         continue;
       }
       if (c.stale) {
         errors.push({
           cluster: c.name,
-          message: `Stale since ${c.lastSyncAt}${
-            c.error ? `: ${c.error}` : ''
-          }`,
+          message: `Stale since ${c.lastSyncAt}${error ? `: ${error}` : ''}`,
         });
       }
       for (const deployment of cache.list(c.name, 'deployments', {

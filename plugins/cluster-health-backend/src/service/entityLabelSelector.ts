@@ -1,22 +1,5 @@
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { parseLabelSelector } from '@fdp/plugin-kubernetes-node-cache';
-
-/** The `entityRef` query parameter as a full ref (kind required), or a 400. */
-export function parseEntityRefParam(value: unknown): CompoundEntityRef {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InputError(
-      "Query parameter 'entityRef' is required, e.g. component:default/trading-api",
-    );
-  }
-  try {
-    return parseEntityRef(value, { defaultNamespace: 'default' });
-  } catch (error) {
-    throw new InputError(
-      `Invalid entityRef '${value}': ${(error as Error).message}`,
-    );
-  }
-}
 
 /**
  * The label selector of an entity's Kubernetes objects, as the official

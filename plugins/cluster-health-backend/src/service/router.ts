@@ -13,10 +13,10 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { ClusterHealthService } from './ClusterHealthService';
-import {
-  entityLabelSelector,
-  parseEntityRefParam,
-} from './parseEntityRefParam';
+import { entityLabelSelector } from './entityLabelSelector';
+import { parseClusterParams } from './parseClusterParams';
+import { parseNoQuery } from './parseNoQuery';
+import { parseWorkloadsQuery } from './parseWorkloadsQuery';
 
 export interface RouterOptions {
   service: ClusterHealthService;
@@ -50,12 +50,15 @@ export async function createRouter(
     next();
   });
 
-  router.get('/clusters', (_req, res) => {
+  router.get('/clusters', (req, res) => {
+    parseNoQuery(req.query);
     res.json(service.listClusters());
   });
 
   router.get('/clusters/:cluster/node-pools', (req, res) => {
-    const body = service.nodePoolsBody(req.params.cluster);
+    const { cluster } = parseClusterParams(req.params);
+    parseNoQuery(req.query);
+    const body = service.nodePoolsBody(cluster);
     res.set('ETag', body.etag);
     res.type('json');
     if (req.fresh) {
@@ -66,11 +69,13 @@ export async function createRouter(
   });
 
   router.get('/clusters/:cluster/node-pools/:pool/nodes', (req, res) => {
-    res.json(service.nodes(req.params.cluster, req.params.pool));
+    const { cluster, pool } = parseClusterParams(req.params);
+    parseNoQuery(req.query);
+    res.json(service.nodes(cluster, pool!));
   });
 
   router.get('/workloads', async (req, res) => {
-    const ref = parseEntityRefParam(req.query.entityRef);
+    const { entityRef: ref } = parseWorkloadsQuery(req.query);
     const entityRef = stringifyEntityRef(ref);
     const credentials = await httpAuth.credentials(req);
     const entity = await catalog.getEntityByRef(ref, { credentials });
