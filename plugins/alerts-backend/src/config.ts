@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import {
+  ALERT_PRIORITIES,
   AlertPriority,
   DEFAULT_SEVERITY_PRIORITY,
 } from '@fdp/plugin-alerts-common';
@@ -41,17 +42,15 @@ function sources(config: Config, key: string): SourceConfig[] {
   return list;
 }
 
-const PRIORITIES = ['high', 'medium', 'low', 'none'];
-
 /** Reads `alerts.*`, failing start-up with a message naming the bad key. */
 export function readAlertsConfig(config: Config): AlertsConfig {
   const mapping = config.getOptional<Record<string, string>>(
     'alerts.severityPriority',
   );
   for (const [severity, priority] of Object.entries(mapping ?? {})) {
-    if (!PRIORITIES.includes(priority)) {
+    if (!ALERT_PRIORITIES.includes(priority as AlertPriority)) {
       throw new Error(
-        `Invalid alerts.severityPriority.${severity} '${priority}': use one of ${PRIORITIES.join(
+        `Invalid alerts.severityPriority.${severity} '${priority}': use one of ${ALERT_PRIORITIES.join(
           ', ',
         )}`,
       );

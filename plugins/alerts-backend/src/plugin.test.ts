@@ -239,7 +239,7 @@ describe('alerts backend', () => {
       .set(user);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe(
-      "Invalid priority 'urgent': use high, medium, low, none",
+      "Invalid alerts query: Invalid enum value. Expected 'high' | 'medium' | 'low' | 'none', received 'urgent' at \"priority[0]\"",
     );
   });
 
@@ -257,9 +257,7 @@ describe('alerts backend', () => {
       expect.objectContaining({
         source: 'eu',
         kind: 'alertmanager',
-        message: expect.stringMatching(
-          /^alertmanager 'eu' at am-down.test:9093 is unreachable/,
-        ),
+        message: "Alertmanager 'eu' is unreachable",
       }),
     ]);
     const none = await start({ alertmanager: [{ name: 'eu', url: AM_DOWN }] });
@@ -267,8 +265,8 @@ describe('alerts backend', () => {
       .get('/api/alerts/silences')
       .set(user);
     expect(silencesRes.status).toBe(503);
-    expect(silencesRes.body.error.message).toMatch(
-      /alertmanager 'eu' at am-down.test:9093 is unreachable/,
+    expect(silencesRes.body.error.message).toBe(
+      "No alert source answered: Alertmanager 'eu' is unreachable",
     );
   });
 
@@ -335,7 +333,10 @@ describe('alerts backend', () => {
       { matchers: 'a="b"', duration: '1h', comment: 'x', source: 'mars' },
       "Unknown Alertmanager 'mars'",
     ],
-    [{ duration: '1h', comment: 'x' }, 'Invalid silence: matchers'],
+    [
+      { duration: '1h', comment: 'x' },
+      'Invalid silence: Required at "matchers"',
+    ],
   ])('rejects a bad silence %p with 400', async (body, message) => {
     const app = await start();
     const res = await request(app)

@@ -20,6 +20,7 @@ import {
   Silence,
   SilencesResponse,
   SourceError as SourceErrorInfo,
+  compileMatchers,
   entityMatchesAlert,
   parseMatchers,
   parseSilenceDuration,
@@ -47,16 +48,14 @@ export interface AlertFilters {
 const ENTITY_CACHE_MS = 30_000;
 const EMPTY_ENTITY_CACHE_MS = 2_000;
 
-function errorInfo(
-  error: unknown,
-  source: string,
-  kind: SourceErrorInfo['kind'],
-): SourceErrorInfo {
-  return {
-    source,
-    kind,
-    message: error instanceof Error ? error.message : String(error),
-  };
+/** A 4xx answer of a source: the request was wrong, not the source. */
+function isRefusal(e: unknown): e is SourceError & { upstreamStatus: number } {
+  return (
+    e instanceof SourceError &&
+    e.upstreamStatus !== undefined &&
+    e.upstreamStatus >= 400 &&
+    e.upstreamStatus < 500
+  );
 }
 
 /** Throws 503/502 naming every source when none answered. */
@@ -84,11 +83,33 @@ export class AlertsService {
     private readonly logger: LoggerService,
   ) {
     this.prometheus = config.prometheus.map(
-      s => new PrometheusClient(s, config.timeoutMs),
+      s => new PrometheusClient(s, config.timeoutMs, logger),
     );
     this.alertmanagers = config.alertmanager.map(
-      s => new AlertmanagerClient(s, config.timeoutMs),
+      s => new AlertmanagerClient(s, config.timeoutMs, logger),
     );
+  }
+
+  /**
+   * A source that could not be read, as every user sees it: a SourceError's
+   * message names the source only (its details are logged where it is
+   * thrown); anything else, e.g. an answer of an unexpected shape, is logged
+   * here and named in general words.
+   */
+  private errorInfo(
+    error: unknown,
+    client: PrometheusClient | AlertmanagerClient,
+  ): SourceErrorInfo {
+    const { source, kind, displayName } = client.http;
+    if (error instanceof SourceError) {
+      return { source: source.name, kind, message: error.message };
+    }
+    this.logger.warn(`Could not read ${displayName}: ${error}`);
+    return {
+      source: source.name,
+      kind,
+      message: `${displayName} answered something the portal could not read`,
+    };
   }
 
   static create(options: {
@@ -142,7 +163,7 @@ export class AlertsService {
                 fromAlertmanager(a, c.source.name, severityPriority),
               ),
             e => {
-              errors.push(errorInfo(e, c.source.name, 'alertmanager'));
+              errors.push(this.errorInfo(e, c));
               return [];
             },
           ),
@@ -156,7 +177,7 @@ export class AlertsService {
                 .filter(a => a.state !== 'inactive')
                 .map(a => fromPrometheus(a, c.source.name, severityPriority)),
             e => {
-              errors.push(errorInfo(e, c.source.name, 'prometheus'));
+              errors.push(this.errorInfo(e, c));
               return [];
             },
           ),
@@ -233,7 +254,7 @@ export class AlertsService {
             }
           }
         } catch (e) {
-          errors.push(errorInfo(e, c.source.name, 'prometheus'));
+          errors.push(this.errorInfo(e, c));
         }
       }),
     );
@@ -254,7 +275,7 @@ export class AlertsService {
             ...(await c.silences()).map(s => fromAmSilence(s, c.source.name)),
           );
         } catch (e) {
-          errors.push(errorInfo(e, c.source.name, 'alertmanager'));
+          errors.push(this.errorInfo(e, c));
         }
       }),
     );
@@ -299,10 +320,12 @@ export class AlertsService {
         typeof request.matchers === 'string'
           ? parseMatchers(request.matchers)
           : request.matchers;
+      // the regexes Alertmanager would refuse, with the same RE2 semantics
+      compileMatchers(matchers);
     } catch (e) {
       throw new InputError((e as MatcherSyntaxError).message);
     }
-    if (!Array.isArray(matchers) || matchers.length === 0) {
+    if (matchers.length === 0) {
       throw new InputError('A silence needs at least one matcher');
     }
     if (
@@ -337,9 +360,9 @@ export class AlertsService {
         comment,
       });
     } catch (e) {
-      if (e instanceof SourceError && e.status && e.status < 500) {
+      if (isRefusal(e)) {
         throw new InputError(
-          `Alertmanager '${e.source}' refused the silence: ${e.detail}`,
+          `${client.http.displayName} refused the silence (${e.upstreamStatus})`,
         );
       }
       throw e;
@@ -355,13 +378,15 @@ export class AlertsService {
     try {
       await client.expireSilence(id);
     } catch (e) {
-      if (e instanceof SourceError && e.status === 404) {
+      if (isRefusal(e) && e.upstreamStatus === 404) {
         throw new NotFoundError(
-          `No silence ${id} in Alertmanager '${client.source.name}'`,
+          `No silence ${id} in ${client.http.displayName}`,
         );
       }
-      if (e instanceof SourceError && e.status && e.status < 500) {
-        throw new InputError(`Alertmanager '${e.source}': ${e.detail}`);
+      if (isRefusal(e)) {
+        throw new InputError(
+          `${client.http.displayName} refused to expire silence ${id} (${e.upstreamStatus})`,
+        );
       }
       throw e;
     }

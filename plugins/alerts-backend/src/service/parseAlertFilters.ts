@@ -1,61 +1,76 @@
-import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { AlertPriority, AlertState } from '@fdp/plugin-alerts-common';
+import {
+  ALERTS_LIMITS,
+  ALERT_PRIORITIES,
+  AlertPriority,
+  AlertState,
+} from '@fdp/plugin-alerts-common';
+import { z } from 'zod';
 import { AlertFilters } from './AlertsService';
+import { parseInput, text } from './inputSchemas';
 
-const PRIORITIES: AlertPriority[] = ['high', 'medium', 'low', 'none'];
-const STATES: AlertState[] = ['firing', 'pending', 'silenced', 'inhibited'];
+const STATES: readonly AlertState[] = [
+  'firing',
+  'pending',
+  'silenced',
+  'inhibited',
+];
 
-function list<T extends string>(
-  value: unknown,
-  allowed: T[],
-  name: string,
-): T[] | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' && !Array.isArray(value)) {
-    throw new InputError(`Invalid ${name}`);
-  }
-  const items = ([] as string[])
-    .concat(value as string | string[])
-    .flatMap(v => String(v).split(','))
-    .map(v => v.trim())
-    .filter(Boolean);
-  for (const item of items) {
-    if (!allowed.includes(item as T)) {
-      throw new InputError(
-        `Invalid ${name} '${item}': use ${allowed.join(', ')}`,
-      );
-    }
-  }
-  return items as T[];
+/** `a,b`, or the parameter repeated (`?p=a&p=b`), as one list of allowed values. */
+function list<T extends string>(allowed: readonly T[]) {
+  return z
+    .union([text(256), z.array(text(256)).max(allowed.length)])
+    .transform(v =>
+      ([] as string[])
+        .concat(v)
+        .flatMap(s => s.split(','))
+        .map(s => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(allowed as [T, ...T[]])));
 }
 
-/** `?entityRef=&priority=high,medium&state=firing&receiver=` → filters, or a 400. */
+const entityRef = text(ALERTS_LIMITS.entityRefLength).transform((v, ctx) => {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(v, { defaultNamespace: 'default' }),
+    );
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});
+
+const alertsQuery = z
+  .object({
+    entityRef: entityRef.optional(),
+    priority: list<AlertPriority>(ALERT_PRIORITIES).optional(),
+    state: list<AlertState>(STATES).optional(),
+    receiver: text(ALERTS_LIMITS.nameLength).optional(),
+  })
+  .strict();
+
+/**
+ * `?entityRef=&priority=high,medium&state=firing&receiver=` → filters; any
+ * other parameter, value or shape is a 400 naming it.
+ */
 export function parseAlertFilters(
   query: Record<string, unknown>,
 ): AlertFilters {
-  let entityRef: string | undefined;
-  if (query.entityRef !== undefined && query.entityRef !== '') {
-    if (typeof query.entityRef !== 'string') {
-      throw new InputError('Invalid entityRef');
-    }
-    try {
-      entityRef = stringifyEntityRef(
-        parseEntityRef(query.entityRef, { defaultNamespace: 'default' }),
-      );
-    } catch (e) {
-      throw new InputError(
-        `Invalid entityRef '${query.entityRef}': ${(e as Error).message}`,
-      );
-    }
-  }
-  if (query.receiver !== undefined && typeof query.receiver !== 'string') {
-    throw new InputError('Invalid receiver');
-  }
+  // an empty parameter (`?priority=`) means no filter, as the UI sends it
+  const given = Object.fromEntries(
+    Object.entries(query).filter(([, v]) => v !== ''),
+  );
+  const {
+    entityRef: ref,
+    priority,
+    state,
+    receiver,
+  } = parseInput(alertsQuery, given, 'alerts query');
   return {
-    entityRef,
-    priority: list(query.priority, PRIORITIES, 'priority'),
-    state: list(query.state, STATES, 'state'),
-    receiver: (query.receiver as string | undefined) || undefined,
+    entityRef: ref,
+    priority: priority?.length ? priority : undefined,
+    state: state?.length ? state : undefined,
+    receiver,
   };
 }

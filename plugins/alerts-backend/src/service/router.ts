@@ -4,39 +4,24 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  ALERTS_LIMITS,
   alertsAlertReadPermission,
   alertsSilenceCreatePermission,
   alertsSilenceExpirePermission,
 } from '@fdp/plugin-alerts-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { AlertsService } from './AlertsService';
 import { parseAlertFilters } from './parseAlertFilters';
-
-const createSilenceBody = z.object({
-  matchers: z.union([
-    z.string(),
-    z.array(
-      z.object({
-        name: z.string(),
-        value: z.string(),
-        isRegex: z.boolean(),
-        isEqual: z.boolean().default(true),
-      }),
-    ),
-  ]),
-  duration: z.string(),
-  comment: z.string(),
-  source: z.string().optional(),
-  startsAt: z.string().optional(),
-});
+import { parseCreateSilence } from './parseCreateSilence';
+import { parseExpireSilence } from './parseExpireSilence';
+import { parseNoQuery } from './parseNoQuery';
 
 export interface RouterOptions {
   service: AlertsService;
@@ -51,7 +36,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { service, httpAuth, permissions, auditor } = options;
   const router = Router();
-  router.use(express.json());
+  // a larger body is a 413, a body that is not JSON a 400 (body-parser's errors)
+  router.use(express.json({ limit: ALERTS_LIMITS.bodyBytes }));
 
   async function authorize(
     credentials: BackstageCredentials,
@@ -80,40 +66,35 @@ export async function createRouter(
 
   router.get('/rules', async (req, res) => {
     await reader(req);
+    parseNoQuery(req.query);
     res.json(await service.listRules());
   });
 
   router.get('/silences', async (req, res) => {
     await reader(req);
+    parseNoQuery(req.query);
     res.json(await service.listSilences());
   });
 
   router.post('/silences', async (req, res) => {
     const createdBy = await user(req, alertsSilenceCreatePermission);
-    const parsed = createSilenceBody.safeParse(req.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new InputError(
-        `Invalid silence: ${
-          issue.path.join('.') || 'body'
-        } ${issue.message.toLowerCase()}`,
-      );
-    }
+    parseNoQuery(req.query);
+    const silence = parseCreateSilence(req.body);
     const event = await auditor.createEvent({
       eventId: 'silence-create',
       severityLevel: 'medium',
       request: req,
       meta: {
-        matchers: JSON.stringify(parsed.data.matchers),
-        duration: parsed.data.duration,
+        matchers: JSON.stringify(silence.matchers),
+        duration: silence.duration,
       },
     });
     try {
-      const silence = await service.createSilence(parsed.data, createdBy);
+      const created = await service.createSilence(silence, createdBy);
       await event.success({
-        meta: { silenceId: silence.id, source: silence.source },
+        meta: { silenceId: created.id, source: created.source },
       });
-      res.status(201).json(silence);
+      res.status(201).json(created);
     } catch (error) {
       await event.fail({ error: error as Error });
       throw error;
@@ -122,23 +103,15 @@ export async function createRouter(
 
   router.delete('/silences/:id', async (req, res) => {
     await user(req, alertsSilenceExpirePermission);
-    if (
-      req.query.source !== undefined &&
-      typeof req.query.source !== 'string'
-    ) {
-      throw new InputError('Invalid source');
-    }
+    const { id, source } = parseExpireSilence(req.params, req.query);
     const event = await auditor.createEvent({
       eventId: 'silence-expire',
       severityLevel: 'medium',
       request: req,
-      meta: { silenceId: req.params.id },
+      meta: { silenceId: id },
     });
     try {
-      await service.expireSilence(
-        req.params.id,
-        req.query.source as string | undefined,
-      );
+      await service.expireSilence(id, source);
       await event.success();
       res.status(204).end();
     } catch (error) {

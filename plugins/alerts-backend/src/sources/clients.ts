@@ -1,31 +1,31 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Matcher } from '@fdp/plugin-alerts-common';
 import { SourceConfig } from '../config';
-import { requestJson } from './http';
+import { SourceHttp } from './http';
 import { AmAlert, AmSilence, PromAlert, PromRuleGroup } from './wire';
 
 /** Prometheus' HTTP API v1: pending and firing alerts, rule groups. */
 export class PrometheusClient {
-  constructor(
-    readonly source: SourceConfig,
-    private readonly timeoutMs: number,
-  ) {}
+  readonly http: SourceHttp;
+
+  constructor(source: SourceConfig, timeoutMs: number, logger: LoggerService) {
+    this.http = new SourceHttp(source, 'prometheus', timeoutMs, logger);
+  }
+
+  get source(): SourceConfig {
+    return this.http.source;
+  }
 
   async alerts(): Promise<PromAlert[]> {
-    const body = await requestJson<{ data: { alerts: PromAlert[] } }>(
-      this.source,
-      'prometheus',
+    const body = await this.http.json<{ data: { alerts: PromAlert[] } }>(
       '/api/v1/alerts',
-      { timeoutMs: this.timeoutMs },
     );
     return body.data.alerts;
   }
 
   async ruleGroups(): Promise<PromRuleGroup[]> {
-    const body = await requestJson<{ data: { groups: PromRuleGroup[] } }>(
-      this.source,
-      'prometheus',
+    const body = await this.http.json<{ data: { groups: PromRuleGroup[] } }>(
       '/api/v1/rules?type=alert',
-      { timeoutMs: this.timeoutMs },
     );
     return body.data.groups;
   }
@@ -33,29 +33,22 @@ export class PrometheusClient {
 
 /** Alertmanager's API v2: alerts with their routing and suppression, silences. */
 export class AlertmanagerClient {
-  constructor(
-    readonly source: SourceConfig,
-    private readonly timeoutMs: number,
-  ) {}
+  readonly http: SourceHttp;
+
+  constructor(source: SourceConfig, timeoutMs: number, logger: LoggerService) {
+    this.http = new SourceHttp(source, 'alertmanager', timeoutMs, logger);
+  }
+
+  get source(): SourceConfig {
+    return this.http.source;
+  }
 
   alerts(): Promise<AmAlert[]> {
-    return requestJson<AmAlert[]>(
-      this.source,
-      'alertmanager',
-      '/api/v2/alerts',
-      {
-        timeoutMs: this.timeoutMs,
-      },
-    );
+    return this.http.json<AmAlert[]>('/api/v2/alerts');
   }
 
   silences(): Promise<AmSilence[]> {
-    return requestJson<AmSilence[]>(
-      this.source,
-      'alertmanager',
-      '/api/v2/silences',
-      { timeoutMs: this.timeoutMs },
-    );
+    return this.http.json<AmSilence[]>('/api/v2/silences');
   }
 
   async createSilence(silence: {
@@ -65,30 +58,22 @@ export class AlertmanagerClient {
     createdBy: string;
     comment: string;
   }): Promise<string> {
-    const body = await requestJson<{ silenceID: string }>(
-      this.source,
-      'alertmanager',
+    const body = await this.http.json<{ silenceID: string }>(
       '/api/v2/silences',
-      { timeoutMs: this.timeoutMs, method: 'POST', body: silence },
+      { method: 'POST', body: silence },
     );
     return body.silenceID;
   }
 
   async silence(id: string): Promise<AmSilence> {
-    return requestJson<AmSilence>(
-      this.source,
-      'alertmanager',
+    return this.http.json<AmSilence>(
       `/api/v2/silence/${encodeURIComponent(id)}`,
-      { timeoutMs: this.timeoutMs },
     );
   }
 
   async expireSilence(id: string): Promise<void> {
-    await requestJson<unknown>(
-      this.source,
-      'alertmanager',
-      `/api/v2/silence/${encodeURIComponent(id)}`,
-      { timeoutMs: this.timeoutMs, method: 'DELETE' },
-    );
+    await this.http.json<unknown>(`/api/v2/silence/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
   }
 }

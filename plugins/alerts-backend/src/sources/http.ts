@@ -1,15 +1,28 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { SourceConfig } from '../config';
 
-/** A source could not be reached (503) or answered with an error (502, or its 4xx). */
+export type SourceKind = 'prometheus' | 'alertmanager';
+
+const KIND_NAME: Record<SourceKind, string> = {
+  prometheus: 'Prometheus',
+  alertmanager: 'Alertmanager',
+};
+
+/** How much of an upstream error body goes to the log. */
+const LOGGED_BODY_CHARS = 2000;
+
+/**
+ * A source could not be reached (503) or answered with an error (502). The
+ * message names the source only: it reaches every user, so the URL, the
+ * network error and the upstream body go to the log instead.
+ */
 export class SourceError extends Error {
   constructor(
     readonly source: string,
-    readonly kind: 'prometheus' | 'alertmanager',
+    readonly kind: SourceKind,
     message: string,
     /** the HTTP status the source answered, if it answered */
-    readonly status?: number,
-    /** the source's own error text, for 4xx answers */
-    readonly detail?: string,
+    readonly upstreamStatus?: number,
   ) {
     super(message);
     this.name = 'SourceError';
@@ -17,67 +30,102 @@ export class SourceError extends Error {
 
   /** 503 when the source is unreachable, 502 when it answered with an error. */
   get statusCode(): number {
-    return this.status === undefined ? 503 : 502;
+    return this.upstreamStatus === undefined ? 503 : 502;
   }
 }
 
-/** JSON over HTTP to a Prometheus or Alertmanager, with a timeout and errors naming the source. */
-export async function requestJson<T>(
-  source: SourceConfig,
-  kind: 'prometheus' | 'alertmanager',
-  path: string,
-  options: { timeoutMs: number; method?: string; body?: unknown },
-): Promise<T> {
-  const url = `${source.url}${path}`;
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: options.method ?? 'GET',
-      headers: {
-        Accept: 'application/json',
-        ...(options.body !== undefined
-          ? { 'Content-Type': 'application/json' }
-          : {}),
-        ...(source.token ? { Authorization: `Bearer ${source.token}` } : {}),
-      },
-      body:
-        options.body !== undefined ? JSON.stringify(options.body) : undefined,
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } })
-      .cause;
-    const why =
-      (error as Error).name === 'TimeoutError'
-        ? `no answer within ${options.timeoutMs} ms`
-        : cause?.code ?? cause?.message ?? (error as Error).message;
-    throw new SourceError(
-      source.name,
-      kind,
-      `${kind} '${source.name}' at ${
-        new URL(source.url).host
-      } is unreachable: ${why}`,
-    );
+/** JSON over HTTP to one Prometheus or Alertmanager, with a timeout; failures logged in full, thrown as a SourceError. */
+export class SourceHttp {
+  /** the last failure logged at warn level; repeats go to debug until the source answers */
+  private lastFailure?: string;
+
+  constructor(
+    readonly source: SourceConfig,
+    readonly kind: SourceKind,
+    private readonly timeoutMs: number,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** `Alertmanager 'default'` */
+  get displayName(): string {
+    return `${KIND_NAME[this.kind]} '${this.source.name}'`;
   }
-  const text = await res.text();
-  if (!res.ok) {
-    let detail = text.trim();
+
+  async json<T>(
+    path: string,
+    options: { method?: string; body?: unknown } = {},
+  ): Promise<T> {
+    const { source, timeoutMs } = this;
+    const method = options.method ?? 'GET';
+    const url = `${source.url}${path}`;
+    let res: Response;
     try {
-      const json = JSON.parse(text);
-      detail = json.error ?? json.message ?? detail;
-    } catch {
-      // plain text body
+      res = await fetch(url, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          ...(options.body !== undefined
+            ? { 'Content-Type': 'application/json' }
+            : {}),
+          ...(source.token ? { Authorization: `Bearer ${source.token}` } : {}),
+        },
+        body:
+          options.body !== undefined ? JSON.stringify(options.body) : undefined,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError') {
+        throw this.fail(
+          `${this.displayName} did not answer within ${timeoutMs} ms`,
+          `${method} ${url}: no answer within ${timeoutMs} ms`,
+        );
+      }
+      const cause = (error as { cause?: { code?: string; message?: string } })
+        .cause;
+      throw this.fail(
+        `${this.displayName} is unreachable`,
+        `${method} ${url}: ${[cause?.code, cause?.message ?? String(error)]
+          .filter(Boolean)
+          .join(' ')}`,
+      );
     }
-    throw new SourceError(
-      source.name,
-      kind,
-      `${kind} '${source.name}' answered ${res.status}: ${detail.slice(
-        0,
-        300,
-      )}`,
-      res.status,
-      detail,
+    const text = await res.text();
+    if (!res.ok) {
+      throw this.fail(
+        `${this.displayName} answered ${res.status}`,
+        `${method} ${url}: ${res.status} ${text.slice(0, LOGGED_BODY_CHARS)}`,
+        res.status,
+      );
+    }
+    this.lastFailure = undefined;
+    try {
+      return (text ? JSON.parse(text) : undefined) as T;
+    } catch (error) {
+      throw this.fail(
+        `${this.displayName} answered with something that is not JSON`,
+        `${method} ${url}: ${error}: ${text.slice(0, LOGGED_BODY_CHARS)}`,
+        res.status,
+      );
+    }
+  }
+
+  private fail(
+    message: string,
+    detail: string,
+    upstreamStatus?: number,
+  ): SourceError {
+    const line = `${message}: ${detail}`;
+    if (line !== this.lastFailure) {
+      this.logger.warn(line);
+      this.lastFailure = line;
+    } else {
+      this.logger.debug(line);
+    }
+    return new SourceError(
+      this.source.name,
+      this.kind,
+      message,
+      upstreamStatus,
     );
   }
-  return (text ? JSON.parse(text) : undefined) as T;
 }
