@@ -29,3 +29,4 @@ export type {
   SilenceMatcher,
 } from './alerting/alertmanager';
 export { Alerting } from './alerting/Alerting';
+export { requireTool } from './testing/requireTool';
