@@ -2,8 +2,9 @@ export interface Config {
   /**
    * The shared Kubernetes informer cache (`@fdp/plugin-kubernetes-node-cache`).
    * Clusters come from `kubernetes.clusterLocatorMethods` (type `config`);
-   * only those with `authProvider: serviceAccount` and a
-   * `serviceAccountToken` are watched.
+   * those whose auth provider works server-side (serviceAccount, also without
+   * a token in config: the pod's projected token; aws; azure;
+   * googleServiceAccount; localKubectlProxy) are watched.
    */
   kubernetesNodeCache?: {
     /**

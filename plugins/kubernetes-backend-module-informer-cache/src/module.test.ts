@@ -8,8 +8,13 @@ import {
   createBackendPlugin,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
+  createAuthStrategies,
   DefaultKubernetesInformerCache,
+  kubernetesAuthStrategiesServiceRef,
   kubernetesInformerCacheServiceRef,
 } from '@fdp/plugin-kubernetes-node-cache';
 import { startSimulator, RunningSimulator } from '@fdp/platform-sim';
@@ -222,6 +227,54 @@ describe('kubernetes backend with the informer-cache module', () => {
     } finally {
       await backend.stop();
       cache.stop();
+    }
+  });
+
+  it('authenticates the official plugin with the same strategies as the cache (projected token, no token in config)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'module-sa-'));
+    const tokenFile = path.join(dir, 'token');
+    fs.writeFileSync(tokenFile, sim.token);
+    const { serviceAccountToken: _, ...withoutToken } = sim.backstageCluster;
+    const data = {
+      ...configData(sim),
+      kubernetes: {
+        ...configData(sim).kubernetes,
+        clusterLocatorMethods: [{ type: 'config', clusters: [withoutToken] }],
+      },
+      kubernetesNodeCache: { serveKubernetesPlugin: false },
+    };
+    const strategies = createAuthStrategies({
+      config: mockServices.rootConfig({ data }),
+      logger: mockServices.logger.mock(),
+      serviceAccountTokenPath: tokenFile,
+    });
+    const backend = await startTestBackend({
+      features: [
+        kubernetesPlugin,
+        kubernetesModuleInformerCache,
+        fakeCatalog,
+        mockServices.rootConfig.factory({ data }),
+        createServiceFactory({
+          service: kubernetesAuthStrategiesServiceRef,
+          deps: {},
+          factory: () => strategies,
+        }),
+      ],
+    });
+    try {
+      const res = await request(backend.server)
+        .post('/api/kubernetes/services/trading-api')
+        .set('Authorization', mockCredentials.user.header())
+        .send({ entity });
+      expect(res.status).toBe(200);
+      const [cluster] = res.body.items;
+      expect(cluster.errors).toEqual([]);
+      expect(
+        cluster.resources.find((r: any) => r.type === 'pods').resources,
+      ).toHaveLength(3);
+    } finally {
+      await backend.stop();
+      fs.rmSync(dir, { recursive: true });
     }
   });
 });

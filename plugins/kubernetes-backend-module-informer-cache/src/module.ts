@@ -3,10 +3,14 @@ import {
   createBackendModule,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { kubernetesFetcherExtensionPoint } from '@backstage/plugin-kubernetes-node';
+import {
+  kubernetesAuthStrategyExtensionPoint,
+  kubernetesFetcherExtensionPoint,
+} from '@backstage/plugin-kubernetes-node';
 import {
   CachedKind,
   findCachedKind,
+  kubernetesAuthStrategiesServiceRef,
   kubernetesInformerCacheServiceRef,
 } from '@fdp/plugin-kubernetes-node-cache';
 import { InformerCacheFetcher } from './InformerCacheFetcher';
@@ -63,7 +67,10 @@ export function kindsToCache(config: RootConfigService): CachedKind[] {
 
 /**
  * Serves the official Kubernetes backend's object and pod-metrics fetching
- * from the shared informer cache (`@fdp/plugin-kubernetes-node-cache`).
+ * from the shared informer cache (`@fdp/plugin-kubernetes-node-cache`), and
+ * gives the official backend the cache's auth strategies, so both
+ * authenticate to a cluster the same way (e.g. the projected service-account
+ * token, re-read when rotated).
  *
  * @public
  */
@@ -74,11 +81,25 @@ export const kubernetesModuleInformerCache = createBackendModule({
     env.registerInit({
       deps: {
         fetchers: kubernetesFetcherExtensionPoint,
+        authStrategyPoint: kubernetesAuthStrategyExtensionPoint,
+        authStrategies: kubernetesAuthStrategiesServiceRef,
         cache: kubernetesInformerCacheServiceRef,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
       },
-      async init({ fetchers, cache, config, logger }) {
+      async init({
+        fetchers,
+        authStrategyPoint,
+        authStrategies,
+        cache,
+        config,
+        logger,
+      }) {
+        // the whole map: once one strategy is added, the official backend
+        // uses only the added ones instead of its defaults
+        for (const [provider, strategy] of authStrategies) {
+          authStrategyPoint.addAuthStrategy(provider, strategy);
+        }
         if (
           config.getOptionalBoolean(
             'kubernetesNodeCache.serveKubernetesPlugin',

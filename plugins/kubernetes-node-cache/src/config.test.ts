@@ -1,8 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { createAuthStrategies } from './auth/authStrategies';
 import { readClusters, readSettings } from './config';
+
+const strategies = createAuthStrategies({
+  config: new ConfigReader({}),
+  logger: mockServices.logger.mock(),
+});
 
 const kubeconfig = `apiVersion: v1
 kind: Config
@@ -23,7 +30,7 @@ current-context: ctx-a
 `;
 
 describe('readClusters', () => {
-  it('reads config clusters and kubeconfig contexts', () => {
+  it('reads config clusters and kubeconfig contexts', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'knc-'));
     const file = path.join(dir, 'kubeconfig');
     fs.writeFileSync(file, kubeconfig);
@@ -57,8 +64,18 @@ describe('readClusters', () => {
                   url: 'https://m.example.com',
                   authMetadata: {
                     'kubernetes.io/auth-provider': 'serviceAccount',
-                    serviceAccountToken: 't',
+                    serviceAccountToken: 'meta-token',
                   },
+                },
+                {
+                  name: 'eks',
+                  url: 'https://eks.example.com',
+                  authProvider: 'aws',
+                },
+                {
+                  name: 'custom',
+                  url: 'https://c.example.com',
+                  authProvider: 'vault',
                 },
               ],
             },
@@ -66,23 +83,40 @@ describe('readClusters', () => {
         },
         kubernetesNodeCache: { kubeconfig: file },
       }),
+      strategies,
       m => warnings.push(m),
     );
-    fs.rmSync(dir, { recursive: true });
     expect(
-      clusters.map(c => [c.name, c.authProvider, c.url, !!c.kubeConfig]),
+      clusters.map(c => [c.name, c.authProvider, c.url, !!c.authenticate]),
     ).toEqual([
       ['fdp-cluster', 'serviceAccount', 'https://k8s.example.com', true],
       ['g', 'google', 'https://g.example.com', false],
-      ['sa', 'serviceAccount', 'https://sa.example.com', false],
+      // no token in config: the pod's projected token
+      ['sa', 'serviceAccount', 'https://sa.example.com', true],
       ['meta', 'serviceAccount', 'https://m.example.com', true],
+      ['eks', 'aws', 'https://eks.example.com', true],
+      ['custom', 'vault', 'https://c.example.com', false],
       ['ctx-a', 'kubeconfig', 'https://10.0.0.1:6443', true],
     ]);
-    expect(clusters[1].reason).toMatch(/needs server-side auth/);
+    expect(clusters[1].reason).toMatch(
+      /needs server-side auth .*'google' signs requests with the signed-in user's own token/,
+    );
+    expect(clusters[5].reason).toMatch(
+      /'vault' is not one of the Kubernetes backend's auth strategies \(aks, aws,/,
+    );
     expect(warnings).toEqual([
       expect.stringContaining("duplicate cluster name 'fdp-cluster'"),
     ]);
-    expect(clusters[0].kubeConfig!.getCurrentUser()?.token).toBe('t');
+    expect((await clusters[0].authenticate!()).headers).toEqual({
+      Authorization: 'Bearer t',
+    });
+    expect((await clusters[3].authenticate!()).headers).toEqual({
+      Authorization: 'Bearer meta-token',
+    });
+    expect((await clusters[6].authenticate!()).headers).toEqual({
+      Authorization: 'Bearer secret-token',
+    });
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('warns about an unreadable kubeconfig', () => {
@@ -92,6 +126,7 @@ describe('readClusters', () => {
         new ConfigReader({
           kubernetesNodeCache: { kubeconfig: '/nonexistent' },
         }),
+        strategies,
         m => warnings.push(m),
       ),
     ).toEqual([]);

@@ -1,7 +1,23 @@
 /** Reading clusters and settings from the app config. */
 import fs from 'node:fs';
 import { Config } from '@backstage/config';
+import {
+  ANNOTATION_KUBERNETES_AUTH_PROVIDER,
+  ANNOTATION_KUBERNETES_AWS_ASSUME_ROLE,
+  ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID,
+  ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER,
+} from '@backstage/plugin-kubernetes-common';
+import type {
+  AuthenticationStrategy,
+  ClusterDetails,
+} from '@backstage/plugin-kubernetes-node';
 import { KubeConfig } from '@kubernetes/client-node';
+import { USER_TOKEN_PROVIDERS } from './auth/authStrategies';
+import {
+  Authenticate,
+  kubeConfigAuth,
+  strategyAuth,
+} from './client/requestAuth';
 import { DiskUsageSettings, readDiskUsage } from './disk/diskUsageConfig';
 
 /** A cluster as the cache sees it. */
@@ -10,62 +26,73 @@ export interface ClusterDefinition {
   url?: string;
   /** the official backend's authProvider, or `kubeconfig` */
   authProvider: string;
-  /** auth the server holds; undefined when the cluster cannot be watched */
-  kubeConfig?: KubeConfig;
+  /** auth for each request; undefined when the cluster cannot be watched */
+  authenticate?: Authenticate;
   /** why the cluster cannot be watched */
   reason?: string;
 }
 
-const AUTH_PROVIDER_ANNOTATION = 'kubernetes.io/auth-provider';
+/**
+ * A cluster of `kubernetes.clusterLocatorMethods[type=config]` as the
+ * official backend's config locator reads it (auth provider from
+ * `authMetadata` or `authProvider`; token, AWS role and OIDC provider into
+ * `authMetadata`).
+ */
+function toClusterDetails(c: Config): ClusterDetails {
+  const block = (c.getOptional('authMetadata') ?? {}) as Record<string, string>;
+  const optional = (key: string, as: string) => {
+    const v = c.getOptionalString(key);
+    return v ? { [as]: v } : {};
+  };
+  return {
+    name: c.getString('name'),
+    url: c.getString('url'),
+    skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
+    caData: c.getOptionalString('caData'),
+    caFile: c.getOptionalString('caFile'),
+    authMetadata: {
+      [ANNOTATION_KUBERNETES_AUTH_PROVIDER]:
+        c.getOptionalString('authProvider') ?? 'unknown',
+      ...optional('serviceAccountToken', 'serviceAccountToken'),
+      ...optional('assumeRole', ANNOTATION_KUBERNETES_AWS_ASSUME_ROLE),
+      ...optional('externalId', ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID),
+      ...optional(
+        'oidcTokenProvider',
+        ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER,
+      ),
+      ...block,
+    },
+  };
+}
 
-/** Auth providers whose credentials come from the signed-in user's browser. */
-const CLIENT_SIDE = new Set(['google', 'oidc', 'aks', 'googleServiceAccount']);
-
-function fromClusterConfig(c: Config): ClusterDefinition {
-  const name = c.getString('name');
-  const url = c.getString('url');
-  const authMetadata = (c.getOptional('authMetadata') ?? {}) as Record<
-    string,
-    unknown
-  >;
+function fromClusterConfig(
+  c: Config,
+  strategies: ReadonlyMap<string, AuthenticationStrategy>,
+): ClusterDefinition {
+  const details = toClusterDetails(c);
+  const { name, url } = details;
   const authProvider =
-    (authMetadata[AUTH_PROVIDER_ANNOTATION] as string | undefined) ??
-    c.getOptionalString('authProvider') ??
-    'unknown';
-  const token =
-    (authMetadata.serviceAccountToken as string | undefined) ??
-    c.getOptionalString('serviceAccountToken');
-  if (authProvider !== 'serviceAccount' || !token) {
-    let why = `authProvider '${authProvider}' is not supported by the cache`;
-    if (CLIENT_SIDE.has(authProvider)) {
-      why = `authProvider '${authProvider}' signs requests with the user's own credentials`;
-    } else if (authProvider === 'serviceAccount') {
-      why = `authProvider 'serviceAccount' without a serviceAccountToken in config`;
-    }
+    details.authMetadata[ANNOTATION_KUBERNETES_AUTH_PROVIDER];
+  const strategy = strategies.get(authProvider);
+  if (!strategy || USER_TOKEN_PROVIDERS.has(authProvider)) {
+    const why = strategy
+      ? `authProvider '${authProvider}' signs requests with the signed-in user's own token, which a background watch does not have`
+      : `authProvider '${authProvider}' is not one of the Kubernetes backend's auth strategies (${[
+          ...strategies.keys(),
+        ].join(', ')})`;
     return {
       name,
       url,
       authProvider,
-      reason: `not watched: the cache needs server-side auth (authProvider 'serviceAccount' with a serviceAccountToken, or a kubeconfig); ${why}`,
+      reason: `not watched: the cache needs server-side auth (e.g. serviceAccount, aws, azure, googleServiceAccount, or a kubeconfig); ${why}`,
     };
   }
-  const caFile = c.getOptionalString('caFile');
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromOptions({
-    clusters: [
-      {
-        name,
-        server: url,
-        caData: c.getOptionalString('caData'),
-        caFile,
-        skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
-      },
-    ],
-    users: [{ name, token }],
-    contexts: [{ name, cluster: name, user: name }],
-    currentContext: name,
-  });
-  return { name, url, authProvider, kubeConfig };
+  return {
+    name,
+    url,
+    authProvider,
+    authenticate: strategyAuth(strategy, details),
+  };
 }
 
 /** Each context of a kubeconfig file as a cluster. */
@@ -81,7 +108,7 @@ export function clustersFromKubeconfig(path: string): ClusterDefinition[] {
       name: context.name,
       url: kubeConfig.getCurrentCluster()?.server,
       authProvider: 'kubeconfig',
-      kubeConfig,
+      authenticate: kubeConfigAuth(kubeConfig),
     };
   });
 }
@@ -93,6 +120,7 @@ export function clustersFromKubeconfig(path: string): ClusterDefinition[] {
  */
 export function readClusters(
   config: Config,
+  strategies: ReadonlyMap<string, AuthenticationStrategy>,
   warn: (message: string) => void = () => {},
 ): ClusterDefinition[] {
   const clusters: ClusterDefinition[] = [];
@@ -110,7 +138,7 @@ export function readClusters(
   ) ?? []) {
     if (method.getString('type') !== 'config') continue;
     for (const c of method.getOptionalConfigArray('clusters') ?? []) {
-      add(fromClusterConfig(c));
+      add(fromClusterConfig(c, strategies));
     }
   }
   const kubeconfig = config.getOptionalString('kubernetesNodeCache.kubeconfig');

@@ -8,7 +8,16 @@ export * from './types';
 export {
   kubernetesInformerCacheServiceRef,
   kubernetesInformerCacheServiceFactory,
+  kubernetesAuthStrategiesServiceRef,
 } from './service';
+export {
+  createAuthStrategies,
+  USER_TOKEN_PROVIDERS,
+} from './auth/authStrategies';
+export {
+  ServiceAccountTokenStrategy,
+  IN_CLUSTER_TOKEN_PATH,
+} from './auth/ServiceAccountTokenStrategy';
 export {
   DefaultKubernetesInformerCache,
   type InformerCacheOptions,

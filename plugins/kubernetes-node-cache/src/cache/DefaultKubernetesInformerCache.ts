@@ -1,5 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import { createAuthStrategies } from '../auth/authStrategies';
 import { KubeClient } from '../client/KubeClient';
 import {
   CacheSettings,
@@ -62,11 +64,19 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
 
   static fromConfig(
     config: Config,
-    options: { logger: LoggerService; settings?: Partial<CacheSettings> },
+    options: {
+      logger: LoggerService;
+      settings?: Partial<CacheSettings>;
+      /** default: a map of its own from {@link createAuthStrategies} */
+      authStrategies?: ReadonlyMap<string, AuthenticationStrategy>;
+    },
   ): DefaultKubernetesInformerCache {
+    const strategies =
+      options.authStrategies ??
+      createAuthStrategies({ config, logger: options.logger });
     return new DefaultKubernetesInformerCache({
       logger: options.logger,
-      clusters: readClusters(config, m => options.logger.warn(m)),
+      clusters: readClusters(config, strategies, m => options.logger.warn(m)),
       settings: { ...readSettings(config), ...options.settings },
     });
   }
@@ -81,8 +91,8 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
     for (const def of options.clusters) {
       this.clusters.set(def.name, {
         def,
-        client: def.kubeConfig
-          ? new KubeClient(def.kubeConfig, def.url ?? '')
+        client: def.authenticate
+          ? new KubeClient(def.url ?? '', def.authenticate)
           : undefined,
         watchers: new Map(),
         synced: false,

@@ -1,13 +1,15 @@
 /**
- * A small raw HTTP client for one cluster. Authentication (tokens, client
- * certificates, CA, exec/OIDC kubeconfig users) comes from
- * `@kubernetes/client-node`'s `KubeConfig`; requests are plain node:https so
- * list pages and watch events stay raw JSON (no model classes, no Date
- * conversion) and the cache hands out exactly what the API server sent.
+ * A small raw HTTP client for one cluster. Authentication comes from an
+ * {@link Authenticate} asked before every request and watch (the official
+ * backend's auth strategies, or a kubeconfig through
+ * `@kubernetes/client-node`), so rotated credentials and CAs apply to the next
+ * request; requests are plain node:https so list pages and watch events stay
+ * raw JSON (no model classes, no Date conversion) and the cache hands out
+ * exactly what the API server sent.
  */
 import http from 'node:http';
 import https from 'node:https';
-import { KubeConfig } from '@kubernetes/client-node';
+import { Authenticate, TlsMaterial } from './requestAuth';
 
 /** A failed Kubernetes API call. */
 export class KubeApiError extends Error {
@@ -55,9 +57,11 @@ export interface WatchHandlers {
 
 export class KubeClient {
   private agent?: http.Agent;
+  /** the TLS material the agent was made with */
+  private agentTls?: string;
   private readonly url: URL;
 
-  constructor(private readonly kubeConfig: KubeConfig, server: string) {
+  constructor(server: string, private readonly authenticate: Authenticate) {
     this.url = new URL(server);
   }
 
@@ -68,39 +72,58 @@ export class KubeClient {
     return `${this.url.hostname}:${port}`;
   }
 
+  /**
+   * The pooled agent for this TLS material: a new one (the old one closed)
+   * when the CA or client certificate changed, e.g. a rotated `caFile`.
+   */
+  private agentFor(tls: TlsMaterial): http.Agent {
+    if (this.url.protocol !== 'https:') {
+      this.agent ??= new http.Agent({ keepAlive: true });
+      return this.agent;
+    }
+    const text = (v: unknown) =>
+      Buffer.isBuffer(v) ? v.toString('base64') : JSON.stringify(v ?? null);
+    const key = [
+      tls.ca,
+      tls.cert,
+      tls.key,
+      tls.pfx,
+      tls.passphrase,
+      tls.servername,
+      tls.rejectUnauthorized,
+    ]
+      .map(text)
+      .join('\n');
+    if (!this.agent || this.agentTls !== key) {
+      this.agent?.destroy();
+      this.agentTls = key;
+      this.agent = new https.Agent({
+        ca: tls.ca,
+        cert: tls.cert,
+        key: tls.key,
+        pfx: tls.pfx,
+        passphrase: tls.passphrase,
+        servername: tls.servername,
+        ...(tls.rejectUnauthorized !== undefined && {
+          rejectUnauthorized: tls.rejectUnauthorized,
+        }),
+        keepAlive: true,
+      });
+    }
+    return this.agent;
+  }
+
   private async options(path: string): Promise<http.RequestOptions> {
-    const opts: https.RequestOptions = {};
-    await this.kubeConfig.applyToHTTPSOptions(opts);
-    const secure = this.url.protocol === 'https:';
-    if (!this.agent) {
-      this.agent = secure
-        ? new https.Agent({
-            ca: opts.ca,
-            cert: opts.cert,
-            key: opts.key,
-            pfx: opts.pfx,
-            passphrase: opts.passphrase,
-            servername: opts.servername,
-            ...(opts.rejectUnauthorized !== undefined && {
-              rejectUnauthorized: opts.rejectUnauthorized,
-            }),
-            keepAlive: true,
-          })
-        : new http.Agent({ keepAlive: true });
-    }
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    for (const [k, v] of Object.entries(opts.headers ?? {})) {
-      if (typeof v === 'string' || typeof v === 'number') headers[k] = `${v}`;
-    }
+    const auth = await this.authenticate();
     return {
       protocol: this.url.protocol,
       hostname: this.url.hostname.replace(/^\[|\]$/g, ''),
       port: this.url.port || undefined,
       path: this.url.pathname.replace(/\/$/, '') + path,
       method: 'GET',
-      headers,
-      auth: opts.auth,
-      agent: this.agent,
+      headers: { Accept: 'application/json', ...auth.headers },
+      auth: auth.basicAuth,
+      agent: this.agentFor(auth.tls),
     };
   }
 
