@@ -113,6 +113,34 @@ describe('deploy/portal', () => {
     ]);
   });
 
+  it("authenticates to the cluster with the pod's projected token, not a long-lived token Secret", () => {
+    const pod = one('Deployment').spec.template.spec;
+    expect(pod.automountServiceAccountToken).not.toBe(false);
+    const env = pod.containers[0].env.map((e: any) => e.name);
+    expect(env).not.toContain('K8S_SA_TOKEN');
+    expect(
+      objects.filter(
+        o =>
+          o.kind === 'Secret' ||
+          o.type === 'kubernetes.io/service-account-token',
+      ),
+    ).toEqual([]);
+    const config = one('ConfigMap').data;
+    expect(config.K8S_AUTH_PROVIDER).toBe('serviceAccount');
+    expect(config.K8S_CA_FILE).toBe(
+      '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt',
+    );
+    // production reads the token only when set (installs outside a cluster)
+    const production = fs.readFileSync(
+      path.join(repoRoot, 'app-config.production.yaml'),
+      'utf8',
+    );
+    expect(production).toMatch(/serviceAccountToken: \$\{K8S_SA_TOKEN:-\}/);
+    expect(production).toMatch(
+      /authProvider: \$\{K8S_AUTH_PROVIDER:-serviceAccount\}/,
+    );
+  });
+
   it('probes Backstage health on the port the Service and Ingress route to', () => {
     const deployment = one('Deployment');
     const pod = deployment.spec.template;
