@@ -300,6 +300,16 @@ describe('DefaultKubernetesInformerCache against the simulator', () => {
     expect(error?.split(': disk usage')[1]).not.toContain(String(sim.port));
   });
 
+  it('says why Prometheus is unreachable without its address', async () => {
+    const closed = await startSimulator({ clock: 'manual', rulesDir: false });
+    const url = closed.url;
+    await closed.stop();
+    const cache = await firstRound({ diskUsage: { prometheus: { url } } });
+    expect(cache.getCluster('fdp-cluster')?.metricsError).toMatch(
+      /: disk usage from Prometheus: unreachable \(ECONNREFUSED\)$/,
+    );
+  });
+
   it('lists a cluster without server-side auth but does not watch it', async () => {
     const cache = make([
       { name: 'oidc-cluster', url: sim.httpsUrl, authProvider: 'oidc' },

@@ -38,7 +38,9 @@ export class PrometheusDiskSource implements DiskSource {
         ]),
       });
     } catch (e) {
-      return fail(`unreachable (${(e as Error).name})`);
+      // fetch wraps the socket error (ECONNREFUSED, ENOTFOUND) in its cause
+      const code = (e as { cause?: { code?: string } }).cause?.code;
+      return fail(`unreachable (${code ?? (e as Error).name})`);
     }
     if (!response.ok) {
       await response.body?.cancel();
