@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startSimulator } from '../packages/platform-sim/src';
 import {
   BackendProcess,
+  DEVELOPMENT_CONFIG,
   eventually,
   repoRoot,
 } from '../packages/backend/src/testing/backendProcess';
@@ -34,7 +35,7 @@ export default async function globalSetup() {
   process.env.FDP_SIM_TOKEN = sim.token;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-e2e-'));
   const backend = BackendProcess.start({
-    configFiles: ['app-config.yaml', 'e2e/app-config.e2e.yaml'],
+    configFiles: [...DEVELOPMENT_CONFIG, 'e2e/app-config.e2e.yaml'],
     configOverride: `
 backend:
   database:

@@ -35,6 +35,8 @@ for _ in $(seq 1 60); do
 done
 echo "dev: simulator ready (kubectl: KUBECONFIG=data/kubeconfig kubectl get nodes)"
 
-yarn start &
+# app-config.development.yaml adds the development sign-ins (guest, test users)
+yarn start --config "$FDP_ROOT/app-config.yaml" \
+  --config "$FDP_ROOT/app-config.development.yaml" &
 pids+=($!)
 wait -n

@@ -1,8 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import App from './App';
+import { TEST_USER_STORAGE_KEY } from './modules/signIn/signInModule';
 
 describe('App in production', () => {
-  it('offers the OIDC provider, not guest sign-in', async () => {
+  it('offers the OIDC provider, not guest or test-user sign-in', async () => {
+    window.localStorage.setItem(TEST_USER_STORAGE_KEY, 'devops-lead');
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [

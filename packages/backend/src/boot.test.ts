@@ -1,9 +1,13 @@
 /*
- * Boots the real backend (packages/backend/src/index.ts with the repo's
- * app-config.yaml) against SQLite files and against this machine's
- * PostgreSQL, and checks that the catalog serves the platform's entities to a
- * signed-in guest. Also checks that production mode with an unreachable
- * PostgreSQL exits non-zero with a message naming host and port.
+ * Boots the real backend (packages/backend/src/index.ts) on the development
+ * config against SQLite files and against this machine's PostgreSQL, and
+ * checks that the catalog serves the platform's entities to a signed-in guest.
+ * Boots it on the production config (app-config.yaml +
+ * app-config.production.yaml, as the README runs it) with this machine's
+ * PostgreSQL and Redis: the catalog is the platform's, without the guest; no
+ * password-less sign-in; the script token reads the catalog and nothing else;
+ * CORS and CSP follow APP_BASE_URL. Also checks that production mode with an
+ * unreachable PostgreSQL exits non-zero with a message naming host and port.
  */
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -14,6 +18,7 @@ import {
   eventually,
   freePort,
   guestToken,
+  PRODUCTION_CONFIG,
 } from './testing/backendProcess';
 
 jest.setTimeout(180_000);
@@ -73,6 +78,47 @@ async function componentsServed(baseUrl: string, backend: BackendProcess) {
   );
 }
 
+async function dropDatabases(prefix: string) {
+  const admin = new Client({ ...PG, database: 'postgres' });
+  await admin.connect();
+  const dbs = await admin.query(
+    `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+    [`${prefix}%`],
+  );
+  for (const { datname } of dbs.rows) {
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}"`);
+  }
+  await admin.end();
+}
+
+/** The variables app-config.production.yaml reads (README). */
+function productionEnv(overrides: Record<string, string>) {
+  return {
+    NODE_ENV: 'production',
+    APP_BASE_URL: 'http://localhost:7007',
+    BACKEND_BASE_URL: 'http://localhost:7007',
+    PORTAL_SCRIPT_TOKEN: 'not-a-real-token-0123456789',
+    POSTGRES_HOST: PG.host,
+    POSTGRES_PORT: String(PG.port),
+    POSTGRES_USER: PG.user,
+    POSTGRES_PASSWORD: 'unused',
+    REDIS_HOST: '127.0.0.1',
+    REDIS_PORT: '6379',
+    AUTH_OIDC_METADATA_URL:
+      'http://127.0.0.1:1/.well-known/openid-configuration',
+    AUTH_OIDC_CLIENT_ID: 'portal',
+    AUTH_OIDC_CLIENT_SECRET: 'unused',
+    K8S_CLUSTER_NAME: 'prod',
+    K8S_CLUSTER_URL: 'https://127.0.0.1:1',
+    K8S_SA_TOKEN: 'unused',
+    // not a certificate: nothing listens at K8S_CLUSTER_URL anyway
+    K8S_CA_DATA: Buffer.from('unused').toString('base64'),
+    PROMETHEUS_URL: 'http://127.0.0.1:1',
+    ALERTMANAGER_URL: 'http://127.0.0.1:1',
+    ...overrides,
+  };
+}
+
 describe('backend boot', () => {
   let backend: BackendProcess | undefined;
   afterEach(async () => {
@@ -120,45 +166,134 @@ describe('backend boot', () => {
       expect(rows.rows[0].n).toBeGreaterThanOrEqual(1);
     } finally {
       await backend.stop();
-      const admin = new Client({ ...PG, database: 'postgres' });
-      await admin.connect();
-      const dbs = await admin.query(
-        `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-        [`${prefix}%`],
+      await dropDatabases(prefix);
+    }
+  });
+
+  it('serves the platform catalog in production, with no password-less sign-in and a read-only script token', async () => {
+    const prefix = `fdp_prod_${process.pid}_${Date.now()}_`;
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const scriptToken = `script-${process.pid}-${Date.now()}-0123456789`;
+    backend = BackendProcess.start({
+      configFiles: PRODUCTION_CONFIG,
+      // only what a test machine needs: a free port and its own databases
+      configOverride: `backend:\n  listen: 127.0.0.1:${port}\n  database:\n    prefix: ${prefix}\n`,
+      env: productionEnv({
+        APP_BASE_URL: baseUrl,
+        BACKEND_BASE_URL: baseUrl,
+        PORTAL_SCRIPT_TOKEN: scriptToken,
+      }),
+    });
+    const script = (route: string, init: RequestInit = {}) =>
+      fetch(`${baseUrl}${route}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${scriptToken}` },
+      });
+    try {
+      const names = await eventually(
+        async () => {
+          const res = await script(
+            '/api/catalog/entities?filter=kind=component',
+          );
+          if (!res.ok) return undefined;
+          const list: string[] = (await res.json()).map(
+            (e: { metadata: { name: string } }) => e.metadata.name,
+          );
+          return list.includes('trading-api') ? list : undefined;
+        },
+        {
+          timeoutMs: 150_000,
+          what: 'trading-api in the production catalog',
+          abort: () =>
+            backend?.hasExited
+              ? `backend exited:\n${backend.log().slice(-3000)}`
+              : undefined,
+        },
       );
-      for (const { datname } of dbs.rows) {
-        await admin.query(`DROP DATABASE IF EXISTS "${datname}"`);
+      expect(names).toEqual(expect.arrayContaining(EXPECTED_COMPONENTS));
+
+      // the catalog's users, without the development guest
+      expect(
+        (await script('/api/catalog/entities/by-name/user/default/team-lead'))
+          .status,
+      ).toBe(200);
+      expect(
+        (await script('/api/catalog/entities/by-name/user/default/guest'))
+          .status,
+      ).toBe(404);
+
+      // no password-less sign-in
+      for (const provider of ['guest', 'test-user']) {
+        const res = await fetch(`${baseUrl}/api/auth/${provider}/refresh`, {
+          method: 'POST',
+          headers: {
+            'X-Requested-With': 'XMLHttpRequest',
+            'x-fdp-test-user': 'devops-lead',
+          },
+        });
+        expect([provider, res.status]).toEqual([provider, 404]);
       }
-      await admin.end();
+
+      // the script token reads the catalog and does nothing else
+      const api = await (
+        await script(
+          '/api/catalog/entities/by-name/component/default/trading-api',
+        )
+      ).json();
+      const refused = [
+        ['DELETE', `/api/catalog/entities/by-uid/${api.metadata.uid}`],
+        ['GET', '/api/kubernetes/proxy/api/v1/namespaces'],
+        ['GET', '/api/alerts/silences'],
+      ];
+      for (const [method, route] of refused) {
+        const res = await script(route, { method });
+        expect([method, route, [401, 403].includes(res.status)]).toEqual([
+          method,
+          route,
+          true,
+        ]);
+      }
+      expect(
+        (
+          await script(
+            '/api/catalog/entities/by-name/component/default/trading-api',
+          )
+        ).status,
+      ).toBe(200);
+
+      // CORS and CSP follow APP_BASE_URL, not the development origins
+      const cors = async (origin: string) =>
+        (
+          await fetch(`${baseUrl}/api/catalog/entities`, {
+            method: 'OPTIONS',
+            headers: {
+              Origin: origin,
+              'Access-Control-Request-Method': 'GET',
+            },
+          })
+        ).headers.get('access-control-allow-origin');
+      expect(await cors(baseUrl)).toBe(baseUrl);
+      expect(await cors('http://localhost:3000')).toBeNull();
+      const csp = (await script('/api/catalog/entities?limit=1')).headers.get(
+        'content-security-policy',
+      );
+      const connectSrc = /connect-src ([^;]*)/.exec(csp ?? '')?.[1];
+      expect(connectSrc?.split(' ')).toEqual(["'self'", baseUrl]);
+    } finally {
+      await backend.stop();
+      await dropDatabases(prefix);
     }
   });
 
   it('exits with a clear message when production PostgreSQL is unreachable', async () => {
     backend = BackendProcess.start({
-      configFiles: ['app-config.yaml', 'app-config.production.yaml'],
+      configFiles: PRODUCTION_CONFIG,
       configOverride: 'backend:\n  listen: { port: 0 }\n',
-      env: {
-        NODE_ENV: 'production',
-        APP_BASE_URL: 'http://localhost:7007',
-        BACKEND_BASE_URL: 'http://localhost:7007',
-        PORTAL_SCRIPT_TOKEN: 'not-a-real-token-0123456789',
+      env: productionEnv({
         POSTGRES_HOST: '127.0.0.1',
         POSTGRES_PORT: '1',
-        POSTGRES_USER: 'postgres',
-        POSTGRES_PASSWORD: 'unused',
-        REDIS_HOST: '127.0.0.1',
-        REDIS_PORT: '6379',
-        AUTH_OIDC_METADATA_URL:
-          'http://127.0.0.1:1/.well-known/openid-configuration',
-        AUTH_OIDC_CLIENT_ID: 'portal',
-        AUTH_OIDC_CLIENT_SECRET: 'unused',
-        K8S_CLUSTER_NAME: 'prod',
-        K8S_CLUSTER_URL: 'https://127.0.0.1:1',
-        K8S_SA_TOKEN: 'unused',
-        K8S_CA_DATA: '',
-        PROMETHEUS_URL: 'http://127.0.0.1:1',
-        ALERTMANAGER_URL: 'http://127.0.0.1:1',
-      },
+      }),
     });
     const code = await backend.waitForExit();
     expect(code).toBe(1);

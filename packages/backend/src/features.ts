@@ -1,3 +1,4 @@
+import { developmentSignIn } from './auth/developmentSignIn';
 import { cachingPermissionsServiceFactory } from './permissions/CachingPermissionsService';
 import { permissionPolicyModule } from './permissions/policyModule';
 
@@ -6,10 +7,11 @@ export const features = [
   import('@backstage/plugin-app-backend'),
   import('@backstage/plugin-proxy-backend'),
 
-  // auth: guest in development, OIDC in production (app-config.production.yaml)
+  // auth: OIDC in production (app-config.production.yaml); guest and test
+  // users only where configured (app-config.development.yaml)
   import('@backstage/plugin-auth-backend'),
-  import('@backstage/plugin-auth-backend-module-guest-provider'),
   import('@backstage/plugin-auth-backend-module-oidc-provider'),
+  developmentSignIn,
 
   // catalog
   import('@backstage/plugin-catalog-backend'),

@@ -68,6 +68,21 @@ describe('preflight', () => {
     );
   });
 
+  it('fails naming a catalog file location that does not exist', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-'));
+    const file = path.join(dir, 'app-config.yaml');
+    // the location production had: it only fits a container's layout
+    fs.writeFileSync(
+      file,
+      'catalog:\n  locations:\n    - type: file\n      target: ./catalog-info.yaml\n',
+    );
+    await expect(
+      preflight(['node', 'backend', '--config', file]),
+    ).rejects.toThrow(
+      /^Catalog location \.\/catalog-info\.yaml does not exist/,
+    );
+  });
+
   it("passes against this machine's PostgreSQL", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-'));
     const file = path.join(dir, 'app-config.yaml');

@@ -2,6 +2,7 @@ import { ConfigSources } from '@backstage/config-loader';
 import { Config } from '@backstage/config';
 import { Client } from 'pg';
 import net from 'node:net';
+import { missingCatalogFiles } from './preflightCatalog';
 
 /** Where the configured services live, as a person would name them. */
 export interface ServiceTarget {
@@ -81,15 +82,20 @@ function probeTcp(target: ServiceTarget) {
 }
 
 /**
- * Checks that the database and cache the configuration names can be reached,
- * and fails with one line naming the service, host, port and config key
- * rather than a stack trace from deep inside a plugin's start-up.
+ * Checks that the catalog's file locations exist and that the database and
+ * cache the configuration names can be reached, and fails with one line
+ * naming the location, or the service, host, port and config key, rather than
+ * an empty catalog or a stack trace from deep inside a plugin's start-up.
  */
 export async function preflight(argv: string[]) {
   // The same config sources the backend's rootConfig service reads.
   const source = ConfigSources.default({ argv });
   const config = await ConfigSources.toConfig(source);
   try {
+    const missing = missingCatalogFiles(config);
+    if (missing.length > 0) {
+      throw new Error(missing.join(' '));
+    }
     for (const target of externalTargets(config)) {
       try {
         if (target.service === 'PostgreSQL') {

@@ -12,9 +12,11 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { decide } from './decide';
 
 /**
- * The portal's permission policy. Service principals (static tokens, other
- * backends) never reach it: the permissions service allows service-to-service
- * calls before any policy runs, so this policy only ever decides for users.
+ * The portal's permission policy (./decide.ts). Service principals (static
+ * tokens, other backends) never reach it: the permissions service decides for
+ * them before any policy runs, allowing everything their token's
+ * `accessRestrictions` do not exclude (app-config.production.yaml restricts
+ * the script token); this policy only ever decides for users.
  */
 export const permissionPolicyModule = createBackendModule({
   pluginId: 'permission',
@@ -29,13 +31,7 @@ export const permissionPolicyModule = createBackendModule({
               return { result: AuthorizeResult.DENY };
             }
             const info = await userInfo.getUserInfo(user.credentials);
-            const result = decide(request.permission, info);
-            return {
-              result:
-                result === 'allow'
-                  ? AuthorizeResult.ALLOW
-                  : AuthorizeResult.DENY,
-            };
+            return decide(request.permission, info);
           },
         };
         policy.setPolicy(fdpPolicy);

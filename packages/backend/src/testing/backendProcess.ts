@@ -26,10 +26,25 @@ export async function freePort(): Promise<number> {
 export interface BackendProcessOptions {
   /** Extra config layered over the given config files, as YAML text. */
   configOverride: string;
-  /** Config files relative to the repo root; default app-config.yaml. */
+  /**
+   * Config files relative to the repo root; default the development layering
+   * (DEVELOPMENT_CONFIG: guest and test-user sign-in).
+   */
   configFiles?: string[];
   env?: Record<string, string>;
 }
+
+/** What scripts/dev.sh loads: app-config.yaml and the development sign-ins. */
+export const DEVELOPMENT_CONFIG = [
+  'app-config.yaml',
+  'app-config.development.yaml',
+];
+
+/** What production loads (README, deploy/portal). */
+export const PRODUCTION_CONFIG = [
+  'app-config.yaml',
+  'app-config.production.yaml',
+];
 
 /** The portal's real backend (packages/backend/src/index.ts) in a child process. */
 export class BackendProcess {
@@ -53,7 +68,7 @@ export class BackendProcess {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-backend-'));
     const override = path.join(dir, 'app-config.test.yaml');
     fs.writeFileSync(override, options.configOverride);
-    const configArgs = (options.configFiles ?? ['app-config.yaml'])
+    const configArgs = (options.configFiles ?? DEVELOPMENT_CONFIG)
       .flatMap(f => ['--config', path.join(repoRoot, f)])
       .concat(['--config', override]);
     const child = spawn(
@@ -136,12 +151,31 @@ export async function eventually<T>(
 
 /** A guest user token, as the frontend gets it. */
 export async function guestToken(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+  return signInToken(baseUrl, 'guest');
+}
+
+/**
+ * A token of the catalog user `user:default/<name>` through the development
+ * test-user sign-in (app-config.development.yaml).
+ */
+export async function testUserToken(
+  baseUrl: string,
+  name: string,
+): Promise<string> {
+  return signInToken(baseUrl, 'test-user', { 'x-fdp-test-user': name });
+}
+
+async function signInToken(
+  baseUrl: string,
+  provider: string,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/${provider}/refresh`, {
     method: 'POST',
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    headers: { 'X-Requested-With': 'XMLHttpRequest', ...headers },
   });
   if (!res.ok) {
-    throw new Error(`guest refresh ${res.status}`);
+    throw new Error(`${provider} refresh ${res.status}`);
   }
   const body = await res.json();
   return body.backstageIdentity.token;

@@ -7,12 +7,21 @@ import {
   SignInPageBlueprint,
   SignInPageProps,
 } from '@backstage/plugin-app-react';
-import { SignInPage } from '@backstage/core-components';
+import { ProxiedSignInPage, SignInPage } from '@backstage/core-components';
 import { oidcAuthApi, oidcAuthApiRef } from './oidcAuthApi';
 
 /**
- * Guest in development (and in the e2e build, where the backend allows it);
- * the company's OIDC provider when `auth.environment` is `production`.
+ * In development, the catalog user named by this localStorage key is signed
+ * in through the backend's test-user provider (app-config.development.yaml)
+ * instead of offering guest: the e2e tests, or a developer who wants to see
+ * the portal as e.g. `team-lead` of dev-team, set it.
+ */
+export const TEST_USER_STORAGE_KEY = 'fdp.testUser';
+
+/**
+ * Guest in development (and in the e2e build, where the backend allows it),
+ * or the test user above; the company's OIDC provider when `auth.environment`
+ * is `production`.
  */
 function PortalSignInPage(props: SignInPageProps) {
   const config = useApi(configApiRef);
@@ -28,6 +37,16 @@ function PortalSignInPage(props: SignInPageProps) {
             apiRef: oidcAuthApiRef,
           },
         ]}
+      />
+    );
+  }
+  const testUser = window.localStorage.getItem(TEST_USER_STORAGE_KEY);
+  if (testUser) {
+    return (
+      <ProxiedSignInPage
+        {...props}
+        provider="test-user"
+        headers={{ 'x-fdp-test-user': testUser }}
       />
     );
   }
