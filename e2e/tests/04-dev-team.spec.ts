@@ -67,6 +67,8 @@ test('a dev-team member sees silencing disabled with the reason, and the API ref
     await expect(silenceButton).toBeDisabled();
     await row.getByTestId('permission-denied').hover();
     await expect(page.getByRole('tooltip')).toHaveText(NOT_ALLOWED);
+    // legible in the screenshot: past the tooltip's fade-in
+    await expect(page.locator('.MuiTooltip-tooltip')).toHaveCSS('opacity', '1');
     await page.screenshot({ path: shot('30-dev-team-alerts') });
 
     await page.goto('/alerts/silences');
@@ -84,6 +86,7 @@ test('a dev-team member sees silencing disabled with the reason, and the API ref
       .filter({ has: newSilence })
       .hover();
     await expect(page.getByRole('tooltip')).toHaveText(NOT_ALLOWED);
+    await expect(page.locator('.MuiTooltip-tooltip')).toHaveCSS('opacity', '1');
     await page.screenshot({
       path: shot('31-dev-team-silences'),
       fullPage: true,
