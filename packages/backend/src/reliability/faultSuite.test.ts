@@ -161,7 +161,11 @@ kubernetes:
   async function alertErrors() {
     const res = await api.get('/api/alerts/alerts');
     return res.status === 200
-      ? (res.body.errors as Array<{ source: string; kind: string }>)
+      ? (res.body.errors as Array<{
+          source: string;
+          kind: string;
+          message: string;
+        }>)
       : undefined;
   }
 
@@ -227,8 +231,10 @@ kubernetes:
       );
       expect(degraded).toMatchObject({
         kind: down.kind,
-        message: expect.any(String),
+        message: expect.stringContaining(`'${down.name}'`),
       });
+      // the source by name; its address goes to the log only
+      expect(degraded.message).not.toContain('127.0.0.1');
 
       // the database is back: writes are accepted again
       const pgBackAt = await pgRestarted;
