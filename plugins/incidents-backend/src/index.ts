@@ -1,0 +1,6 @@
+/**
+ * Incidents backend (plugin id `incidents`).
+ *
+ * @packageDocumentation
+ */
+export { incidentsPlugin as default } from './plugin';

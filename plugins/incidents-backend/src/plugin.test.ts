@@ -1,0 +1,609 @@
+/*
+ * The incidents backend as the browser and Alertmanager reach it, on
+ * PostgreSQL and SQLite: a full lifecycle with its timeline, optimistic
+ * concurrency under 50 concurrent PATCHes, the webhook, permissions and bad
+ * input.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { incidentsPlugin } from './plugin';
+import { firingServiceDown } from './testing/alertmanagerPayloads';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const TOKEN = 'test-only-incidents-webhook-token';
+
+const entity = (kind: string, name: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default' },
+  spec: {},
+});
+const entities = [
+  entity('Component', 'trading-api'),
+  entity('User', 'devops-lead'),
+  entity('User', 'system-architect'),
+  entity('User', 'cto'),
+];
+
+const lead = {
+  Authorization: mockCredentials.user.header('user:default/devops-lead'),
+};
+const architect = {
+  Authorization: mockCredentials.user.header('user:default/system-architect'),
+};
+const amAuth = { Authorization: `Bearer ${TOKEN}` };
+
+async function start(knex: Knex, options: { deny?: string[] } = {}) {
+  const publish = jest.fn(async () => {});
+  const { server } = await startTestBackend({
+    features: [
+      incidentsPlugin,
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({ entities }),
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({ publish }),
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: jest.fn(async () => {}) }),
+      }),
+      mockServices.rootConfig.factory({
+        data: { incidents: { webhook: { token: TOKEN } } },
+      }),
+      ...(options.deny
+        ? [
+            mockServices.permissions.mock({
+              authorize: async (reqs: any[]) =>
+                reqs.map(r => ({
+                  result: options.deny!.includes(r.permission.name)
+                    ? AuthorizeResult.DENY
+                    : AuthorizeResult.ALLOW,
+                })),
+            }).factory,
+          ]
+        : []),
+    ],
+  });
+  return { server, publish };
+}
+
+describe.each(databases.eachSupportedId())('incidents backend on %s', id => {
+  let knex: Knex;
+  beforeEach(async () => {
+    knex = await databases.init(id);
+  });
+
+  it('runs an incident through the procedure, keeping the timeline', async () => {
+    const { server, publish } = await start(knex);
+    const created = await request(server)
+      .post('/api/incidents/incidents')
+      .set(lead)
+      .send({
+        title: 'trading-api returns 503',
+        level: 'P3',
+        entityRef: 'trading-api',
+      });
+    expect(created.status).toBe(201);
+    const incident = created.body;
+    expect(incident).toMatchObject({
+      title: 'trading-api returns 503',
+      level: 'P3',
+      stage: 'detected',
+      entityRef: 'component:default/trading-api',
+      createdBy: 'user:default/devops-lead',
+      source: 'manual',
+      version: 1,
+    });
+    const url = `/api/incidents/incidents/${incident.id}`;
+
+    const raised = await request(server)
+      .patch(url)
+      .set(lead)
+      .send({
+        version: 1,
+        level: 'P1',
+        levelReason: 'every order fails',
+        owner: 'devops-lead',
+        responders: ['user:default/cto', 'system-architect'],
+      });
+    expect(raised.status).toBe(200);
+    expect(raised.body).toMatchObject({
+      level: 'P1',
+      owner: 'user:default/devops-lead',
+      responders: ['user:default/cto', 'user:default/system-architect'],
+      version: 2,
+    });
+
+    for (const to of ['triaged', 'responding', 'investigating', 'resolved']) {
+      const moved = await request(server)
+        .post(`${url}/transitions`)
+        .set(architect)
+        .send({ to, note: `now ${to}` });
+      expect(moved.status).toBe(200);
+      expect(moved.body.stage).toBe(to);
+    }
+    // recovery not confirmed: reopen, then resolve again
+    const reopened = await request(server)
+      .post(`${url}/transitions`)
+      .set(lead)
+      .send({ to: 'mitigating' });
+    expect(reopened.body.resolvedAt).toBeUndefined();
+    expect(reopened.body.acknowledgedAt).toBeDefined();
+    await request(server)
+      .post(`${url}/transitions`)
+      .set(lead)
+      .send({ to: 'resolved' })
+      .expect(200);
+    const note = await request(server)
+      .post(`${url}/notes`)
+      .set(lead)
+      .send({ text: 'pods are back' });
+    expect(note.status).toBe(201);
+    expect(note.body).toMatchObject({
+      kind: 'note',
+      text: 'pods are back',
+      actor: 'user:default/devops-lead',
+    });
+
+    const postmortem = await request(server)
+      .post(`${url}/transitions`)
+      .set(lead)
+      .send({ to: 'postmortem' });
+    expect(postmortem.body.postmortem).toContain(
+      '# Post-mortem: trading-api returns 503',
+    );
+    expect(postmortem.body.postmortem).toContain(
+      'level P3 → P1: every order fails',
+    );
+    const written = await request(server)
+      .patch(url)
+      .set(lead)
+      .send({
+        version: postmortem.body.version,
+        postmortem: `${postmortem.body.postmortem}\nRoot cause: a bad deploy`,
+      });
+    expect(written.status).toBe(200);
+    const closed = await request(server)
+      .post(`${url}/transitions`)
+      .set(lead)
+      .send({ to: 'closed' });
+    expect(closed.body).toMatchObject({ stage: 'closed' });
+    expect(closed.body.closedAt).toBeDefined();
+
+    const refused = await request(server)
+      .post(`${url}/transitions`)
+      .set(lead)
+      .send({ to: 'resolved' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe(
+      "Invalid transition to 'resolved' (INCIDENT_CLOSED): A closed incident cannot move to resolved",
+    );
+
+    const details = await request(server).get(url).set(architect);
+    expect(details.status).toBe(200);
+    const timeline = details.body.timeline.map((e: any) =>
+      e.kind === 'transition'
+        ? `${e.actor} ${e.from}→${e.to}`
+        : `${e.actor} ${e.kind}`,
+    );
+    expect(timeline).toEqual([
+      'user:default/devops-lead created',
+      'user:default/devops-lead level',
+      'user:default/devops-lead assignment',
+      'user:default/system-architect detected→triaged',
+      'user:default/system-architect triaged→responding',
+      'user:default/system-architect responding→investigating',
+      'user:default/system-architect investigating→resolved',
+      'user:default/devops-lead resolved→mitigating',
+      'user:default/devops-lead mitigating→resolved',
+      'user:default/devops-lead note',
+      'user:default/devops-lead resolved→postmortem',
+      'user:default/devops-lead edit',
+      'user:default/devops-lead postmortem→closed',
+    ]);
+    for (const entry of details.body.timeline) {
+      expect(Date.parse(entry.at)).not.toBeNaN();
+    }
+    expect(details.body.timeline[1]).toMatchObject({
+      from: 'P3',
+      to: 'P1',
+      reason: 'every order fails',
+    });
+    expect(details.body.timeline[2]).toMatchObject({
+      owner: { to: 'user:default/devops-lead' },
+      respondersAdded: ['user:default/cto', 'user:default/system-architect'],
+      respondersRemoved: [],
+    });
+    expect(details.body.sla.response.status).toBe('met');
+    expect(details.body.sla.resolution.status).toBe('met');
+    expect(details.body.escalation.next).toBeUndefined();
+
+    const closedList = await request(server)
+      .get('/api/incidents/incidents?status=closed&entityRef=trading-api')
+      .set(lead);
+    expect(closedList.body.items.map((i: any) => i.id)).toEqual([incident.id]);
+    const stats = await request(server)
+      .get('/api/incidents/stats?window=7d')
+      .set(lead);
+    expect(stats.status).toBe(200);
+    expect(stats.body.levels[0]).toMatchObject({
+      level: 'P1',
+      incidents: 1,
+      response: { met: 1, breached: 0, ratio: 1 },
+    });
+    // one signal per change: created, patch, 4 moves, reopen, resolve, note,
+    // post-mortem, patch, close
+    expect(publish).toHaveBeenCalledTimes(12);
+    expect(publish).toHaveBeenCalledWith(
+      expect.objectContaining({
+        channel: 'incidents',
+        message: expect.objectContaining({ incidentId: incident.id }),
+      }),
+    );
+  });
+
+  it('lets exactly one of 50 concurrent PATCHes at the same version through', async () => {
+    const { server } = await start(knex);
+    const { body: incident } = await request(server)
+      .post('/api/incidents/incidents')
+      .set(lead)
+      .send({ title: 'race', level: 'P2' })
+      .expect(201);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        request(server)
+          .patch(`/api/incidents/incidents/${incident.id}`)
+          .set(lead)
+          .send({ version: 1, title: `race ${i}` }),
+      ),
+    );
+    const statuses = responses.map(r => r.status);
+    expect(statuses.filter(s => s === 200)).toHaveLength(1);
+    expect(statuses.filter(s => s === 409)).toHaveLength(49);
+    const conflict = responses.find(r => r.status === 409)!;
+    expect(conflict.body).toMatchObject({
+      error: { name: 'ConflictError' },
+      response: { statusCode: 409 },
+      currentVersion: 2,
+    });
+    const details = await request(server)
+      .get(`/api/incidents/incidents/${incident.id}`)
+      .set(lead);
+    expect(details.body.incident.version).toBe(2);
+    expect(details.body.timeline.map((e: any) => e.kind)).toEqual([
+      'created',
+      'edit',
+    ]);
+  });
+
+  it('opens one incident per firing alert group, and records redelivery and resolution', async () => {
+    const { server } = await start(knex);
+    const unauthorised = await request(server)
+      .post('/api/incidents/webhooks/alertmanager')
+      .set({ Authorization: 'Bearer wrong-token-of-some-length' })
+      .send(firingServiceDown);
+    expect(unauthorised.status).toBe(401);
+    await request(server)
+      .post('/api/incidents/webhooks/alertmanager')
+      .send(firingServiceDown)
+      .expect(401);
+    const none = await request(server)
+      .get('/api/incidents/incidents')
+      .set(lead);
+    expect(none.body.items).toEqual([]);
+
+    const opened = await request(server)
+      .post('/api/incidents/webhooks/alertmanager')
+      .set(amAuth)
+      .send(firingServiceDown);
+    expect(opened.status).toBe(200);
+    expect(opened.body.action).toBe('opened');
+    const again = await request(server)
+      .post('/api/incidents/webhooks/alertmanager')
+      .set(amAuth)
+      .send(firingServiceDown);
+    expect(again.body).toEqual({
+      action: 'updated',
+      incidentId: opened.body.incidentId,
+    });
+    const resolved = await request(server)
+      .post('/api/incidents/webhooks/alertmanager')
+      .set(amAuth)
+      .send({
+        ...firingServiceDown,
+        status: 'resolved',
+        alerts: firingServiceDown.alerts.map(a => ({
+          ...a,
+          status: 'resolved',
+        })),
+      });
+    expect(resolved.body.action).toBe('updated');
+
+    const list = await request(server)
+      .get('/api/incidents/incidents?status=open')
+      .set(lead);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0]).toMatchObject({
+      id: opened.body.incidentId,
+      title: 'trading-api is down',
+      level: 'P1',
+      stage: 'detected',
+      entityRef: 'component:default/trading-api',
+      source: 'alertmanager',
+      createdBy: 'alertmanager',
+      detectedAt: '2026-11-30T00:10:00.000Z',
+    });
+    const details = await request(server)
+      .get(`/api/incidents/incidents/${opened.body.incidentId}`)
+      .set(lead);
+    expect(
+      details.body.timeline.map((e: any) => [e.kind, e.status, e.actor]),
+    ).toEqual([
+      ['created', undefined, 'alertmanager'],
+      ['alert', 'firing', 'alertmanager'],
+      ['alert', 'firing', 'alertmanager'],
+      ['alert', 'resolved', 'alertmanager'],
+    ]);
+
+    // concurrent first deliveries of another group still open one incident
+    const other = {
+      ...firingServiceDown,
+      groupKey: '{}:{alertname="ApiErrorRateHigh"}',
+      commonLabels: { alertname: 'ApiErrorRateHigh', priority: 'high' },
+      commonAnnotations: {},
+      alerts: [
+        {
+          ...firingServiceDown.alerts[0],
+          labels: {
+            alertname: 'ApiErrorRateHigh',
+            priority: 'high',
+            service: 'not-in-catalog',
+          },
+        },
+      ],
+    };
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        request(server)
+          .post('/api/incidents/webhooks/alertmanager')
+          .set(amAuth)
+          .send(other),
+      ),
+    );
+    expect(burst.map(r => r.status)).toEqual(Array(10).fill(200));
+    expect(burst.filter(r => r.body.action === 'opened')).toHaveLength(1);
+    const errors = await request(server)
+      .get('/api/incidents/incidents?level=P2')
+      .set(lead);
+    expect(errors.body.items).toHaveLength(1);
+    expect(errors.body.items[0].title).toBe(
+      'ApiErrorRateHigh on not-in-catalog',
+    );
+    expect(errors.body.items[0].entityRef).toBeUndefined();
+
+    const low = await request(server)
+      .post('/api/incidents/webhooks/alertmanager')
+      .set(amAuth)
+      .send({
+        ...other,
+        groupKey: 'low',
+        alerts: [{ ...other.alerts[0], labels: { priority: 'low' } }],
+      });
+    expect(low.body.action).toBe('ignored');
+    const bad = await request(server)
+      .post('/api/incidents/webhooks/alertmanager')
+      .set(amAuth)
+      .send({ ...firingServiceDown, version: '3' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('at "version"');
+    const huge = await request(server)
+      .post('/api/incidents/webhooks/alertmanager')
+      .set(amAuth)
+      .set('Content-Type', 'application/json')
+      .send(
+        JSON.stringify({
+          ...firingServiceDown,
+          commonAnnotations: { description: 'x'.repeat(1_100_000) },
+        }),
+      );
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe('incidents backend requests', () => {
+  let knex: Knex;
+  beforeAll(async () => {
+    knex = await databases.init('SQLITE_3');
+  });
+
+  it('pages with an opaque cursor and refuses a bad one', async () => {
+    const { server } = await start(knex);
+    for (let i = 0; i < 5; i++) {
+      await request(server)
+        .post('/api/incidents/incidents')
+        .set(lead)
+        .send({
+          title: `incident ${i}`,
+          level: 'P3',
+          detectedAt: new Date(Date.UTC(2026, 10, 29, 0, i)).toISOString(),
+        })
+        .expect(201);
+    }
+    const titles: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await request(server)
+        .get('/api/incidents/incidents')
+        .query({ limit: 2, q: 'incident', ...(cursor ? { cursor } : {}) })
+        .set(lead);
+      expect(page.status).toBe(200);
+      titles.push(...page.body.items.map((i: any) => i.title));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(titles).toEqual([4, 3, 2, 1, 0].map(i => `incident ${i}`));
+    const bad = await request(server)
+      .get('/api/incidents/incidents?cursor=bm9wZQ')
+      .set(lead);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe(
+      'Invalid cursor: pass the nextCursor of a previous page unchanged',
+    );
+  });
+
+  it.each([
+    [
+      'post',
+      '/incidents',
+      { title: 'x', level: 'P7' },
+      400,
+      "Invalid level 'P7': configured levels are P1, P2, P3",
+    ],
+    [
+      'post',
+      '/incidents',
+      { title: 'x', level: 'P1', entityRef: 'component:default/nope' },
+      400,
+      "Invalid entityRef 'component:default/nope': no such entity in the catalog",
+    ],
+    [
+      'post',
+      '/incidents',
+      { title: 'x', level: 'P1', owner: 'nobody' },
+      400,
+      'Invalid owner: no such user in the catalog: user:default/nobody',
+    ],
+    [
+      'post',
+      '/incidents',
+      { title: 'x'.repeat(201), level: 'P1' },
+      400,
+      'at "title"',
+    ],
+    [
+      'post',
+      '/incidents',
+      { title: 'x', level: 'P1', detectedAt: '2999-01-01T00:00:00Z' },
+      400,
+      'it is in the future',
+    ],
+    ['get', '/incidents?status=pending', undefined, 400, 'at "status"'],
+    ['get', '/stats?window=1y', undefined, 400, 'at "window"'],
+    [
+      'get',
+      '/levels?x=1',
+      undefined,
+      400,
+      "Unrecognized key(s) in object: 'x'",
+    ],
+    [
+      'get',
+      '/incidents/00000000-0000-4000-8000-000000000000',
+      undefined,
+      404,
+      "No incident with id '00000000-0000-4000-8000-000000000000'",
+    ],
+    [
+      'get',
+      '/incidents/not-a-uuid',
+      undefined,
+      404,
+      "No incident with id 'not-a-uuid'",
+    ],
+    [
+      'patch',
+      '/incidents/00000000-0000-4000-8000-000000000000',
+      { version: 1, title: 'x' },
+      404,
+      'No incident',
+    ],
+    [
+      'post',
+      '/incidents/00000000-0000-4000-8000-000000000000/notes',
+      { text: 'x' },
+      404,
+      'No incident',
+    ],
+  ] as const)('%s %s → %i', async (method, path, body, status, message) => {
+    const { server } = await start(knex);
+    const req = request(server)[method](`/api/incidents${path}`).set(lead);
+    const res = body ? await req.send(body) : await req;
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('answers GET /levels with the configured levels', async () => {
+    const { server } = await start(knex);
+    const res = await request(server).get('/api/incidents/levels').set(lead);
+    expect(res.body.levels.map((l: any) => [l.id, l.responseMs])).toEqual([
+      ['P1', 900_000],
+      ['P2', 1_800_000],
+      ['P3', 7_200_000],
+    ]);
+  });
+
+  it('asks for a signed-in user and the permissions', async () => {
+    const { server } = await start(knex, {
+      deny: ['incidents.incident.create', 'incidents.incident.update'],
+    });
+    await request(server)
+      .get('/api/incidents/incidents')
+      .set({ Authorization: mockCredentials.none.header() })
+      .expect(401);
+    await request(server).get('/api/incidents/incidents').set(lead).expect(200);
+    const create = await request(server)
+      .post('/api/incidents/incidents')
+      .set(lead)
+      .send({ title: 'x', level: 'P1' });
+    expect(create.status).toBe(403);
+    expect(create.body.error.message).toBe(
+      'Missing permission incidents.incident.create',
+    );
+    // a change has a person behind it: service tokens only read
+    const service = await request(server)
+      .post('/api/incidents/incidents')
+      .set({ Authorization: mockCredentials.service.header() })
+      .send({ title: 'x', level: 'P1' });
+    expect(service.status).toBe(403);
+    const incidentId = '11111111-1111-4111-8111-111111111111';
+    await knex('incidents').insert({
+      id: incidentId,
+      title: 't',
+      description: '',
+      level: 'P1',
+      stage: 'detected',
+      is_open: true,
+      responders: '[]',
+      source: 'manual',
+      detected_at: new Date(),
+      created_by: 'u',
+      created_at: new Date(),
+      updated_at: new Date(),
+      version: 1,
+    });
+    const patch = await request(server)
+      .patch(`/api/incidents/incidents/${incidentId}`)
+      .set(lead)
+      .send({ version: 1, title: 'y' });
+    expect(patch.status).toBe(403);
+    expect(patch.body.error.message).toBe(
+      'Missing permission incidents.incident.update',
+    );
+  });
+});

@@ -1,0 +1,122 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import {
+  INCIDENTS_SIGNAL_CHANNEL,
+  incidentsPermissions,
+} from '@fdp/plugin-incidents-common';
+import { readIncidentsConfig } from './config';
+import { IncidentStore } from './database/IncidentStore';
+import { EscalationTask } from './escalation/EscalationTask';
+import { SlackNotifier } from './escalation/SlackNotifier';
+import { CatalogRefs } from './service/catalogRefs';
+import { IncidentChange, IncidentsService } from './service/IncidentsService';
+import { createRouter, WEBHOOK_PATH } from './service/router';
+import { AlertmanagerWebhook } from './webhook/AlertmanagerWebhook';
+
+/** How often escalations and breaches are checked (the shortest response time is minutes). */
+const ESCALATION_FREQUENCY = { seconds: 30 };
+
+/**
+ * Incidents (plugin id `incidents`): REST under /api/incidents, the
+ * Alertmanager webhook, and the escalation and breach task; every change
+ * announced on the `incidents` signal channel.
+ */
+export const incidentsPlugin = createBackendPlugin({
+  pluginId: 'incidents',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+        signals: signalsServiceRef,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        const { logger } = deps;
+        const config = readIncidentsConfig(deps.config);
+        deps.permissionsRegistry.addPermissions(incidentsPermissions);
+        const store = await IncidentStore.create({ database: deps.database });
+        const catalogRefs = new CatalogRefs(deps.catalog);
+        const onChange = (incidentId: string, change: IncidentChange) => {
+          deps.signals
+            .publish({
+              recipients: { type: 'broadcast' },
+              channel: INCIDENTS_SIGNAL_CHANNEL,
+              message: { type: 'incident-changed', incidentId, change },
+            })
+            .catch(error =>
+              logger.warn(`Failed to publish incidents signal: ${error}`),
+            );
+        };
+
+        const service = IncidentsService.create({
+          store,
+          levels: config.levels,
+          catalogRefs,
+          onChange,
+        });
+        const webhook = new AlertmanagerWebhook({
+          store,
+          levels: config.levels,
+          priorityLevels: config.priorityLevels,
+          catalogRefs,
+          auth: deps.auth,
+          logger,
+          onChange,
+        });
+        if (!config.webhookToken) {
+          logger.warn(
+            'incidents.webhook.token is not set: the Alertmanager webhook refuses every request',
+          );
+        }
+        deps.httpRouter.addAuthPolicy({
+          path: WEBHOOK_PATH,
+          allow: 'unauthenticated',
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            service,
+            webhook,
+            webhookToken: config.webhookToken,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+          }),
+        );
+
+        const escalation = new EscalationTask({
+          store,
+          levels: config.levels,
+          roles: config.roles,
+          notifications: deps.notifications,
+          slack: new SlackNotifier(config.slackWebhookUrls, logger),
+          logger,
+          onChange,
+        });
+        // scope global (the default): one replica runs each round
+        await deps.scheduler.scheduleTask({
+          id: 'incidents-escalation',
+          frequency: ESCALATION_FREQUENCY,
+          timeout: { minutes: 2 },
+          fn: async () => {
+            await escalation.run();
+          },
+        });
+      },
+    });
+  },
+});

@@ -1,0 +1,7 @@
+import { StatsWindow, statsQuerySchema } from '@fdp/plugin-incidents-common';
+import { parseInput } from './parseInput';
+
+/** GET /stats?window=7d|30d|90d (default 30d). */
+export function parseStatsQuery(query: unknown): StatsWindow {
+  return parseInput(statsQuerySchema, query, 'stats query').window;
+}
