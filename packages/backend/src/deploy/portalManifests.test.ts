@@ -113,6 +113,18 @@ describe('deploy/portal', () => {
     ]);
   });
 
+  it('points the catalog location at the files beside the config in the image', () => {
+    // app-config.yaml defaults CATALOG_ROOT to the repository root as seen
+    // from packages/backend; in the image the catalog sits in the working
+    // directory, and the backend refuses to start on a missing catalog file.
+    const base = fs.readFileSync(
+      path.join(repoRoot, 'app-config.yaml'),
+      'utf8',
+    );
+    expect(base).toContain('${CATALOG_ROOT:-../..}/catalog-info.yaml');
+    expect(one('ConfigMap').data.CATALOG_ROOT).toBe('.');
+  });
+
   it("authenticates to the cluster with the pod's projected token, not a long-lived token Secret", () => {
     const pod = one('Deployment').spec.template.spec;
     expect(pod.automountServiceAccountToken).not.toBe(false);
