@@ -44,6 +44,9 @@ backend:
       directory: ${dataDir}
 kubernetesNodeCache:
   metricsIntervalSeconds: 1
+  diskUsage:
+    prometheus:
+      url: ${sim.url}
 clusterHealth:
   debounceMs: 100
 alerts:
