@@ -40,6 +40,7 @@ export const features = [
   // the portal's operational views
   import('@fdp/plugin-cluster-health-backend'),
   import('@fdp/plugin-alerts-backend'),
+  import('@fdp/plugin-incidents-backend'),
 
   import('@backstage/plugin-user-settings-backend'),
 
