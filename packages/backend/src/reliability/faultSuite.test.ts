@@ -183,7 +183,7 @@ kubernetes:
   it(`recovers from ${CYCLES} cycles of source faults without crashing, leaking or losing writes`, async () => {
     const recoveries: Record<string, number[]> = {
       simulator: [],
-      alerting: [],
+      'alert source': [],
       postgres: [],
     };
     const rss: number[] = [];
@@ -264,7 +264,7 @@ kubernetes:
         ),
       ]);
       recoveries.simulator.push(simMs);
-      recoveries.alerting.push(alertingMs);
+      recoveries['alert source'].push(alertingMs);
 
       expect(alive()).toBeUndefined();
       rss.push(residentBytes(backend.pid!));
@@ -273,6 +273,8 @@ kubernetes:
 
     const lost = await lostWrites(api, acknowledged);
     const max = (xs: number[]) => Math.max(...xs);
+    const median = (xs: number[]) =>
+      [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const mib = (xs: number[]) =>
       xs.map(b => Math.round(b / 1024 / 1024)).join(' ');
     // eslint-disable-next-line no-console
@@ -282,11 +284,9 @@ kubernetes:
         `writes acknowledged: ${acknowledged.size}, refused during restarts: ${
           refused.length
         } (statuses ${[...new Set(refused)].join(', ')}), lost: ${lost.length}`,
-        `recovery ms (max): simulator ${max(
-          recoveries.simulator,
-        )}, alert source ${max(recoveries.alerting)}, postgres ${max(
-          recoveries.postgres,
-        )}`,
+        `recovery ms (median / max): ${Object.entries(recoveries)
+          .map(([source, ms]) => `${source} ${median(ms)} / ${max(ms)}`)
+          .join(', ')}`,
         `RSS MiB per cycle: ${mib(rss)}`,
         `live heap MiB per cycle: ${mib(heap)}`,
       ].join('\n'),

@@ -148,6 +148,16 @@ search:
     expect(anonymous.status).toBe(401);
   });
 
+  it('keeps every plugin of both replicas on the shared events bus', () => {
+    // With the default events.useEventBus (auto), a plugin whose first bus
+    // call comes before the events plugin's routes are up gets a 404 and
+    // falls back to events of its own process for good: its signals and
+    // catalog events would never reach the other replica.
+    for (const r of [a, b]) {
+      expect(r.backend.log()).not.toContain('events backend not found');
+    }
+  });
+
   it('delivers a signal caused on A to a client connected to B', async () => {
     // user-settings announces every change to the user's open sessions
     const client = await SignalsClient.connect(
