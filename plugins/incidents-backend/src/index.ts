@@ -4,3 +4,8 @@
  * @packageDocumentation
  */
 export { incidentsPlugin as default } from './plugin';
+export {
+  createIncidentConditionalDecision,
+  incidentConditions,
+  incidentPermissionRules,
+} from './permissions/rules';

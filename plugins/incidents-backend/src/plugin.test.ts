@@ -606,4 +606,44 @@ describe('incidents backend requests', () => {
       'Missing permission incidents.incident.update',
     );
   });
+
+  it("evaluates a policy's owner condition on the incident", async () => {
+    const { server } = await start(knex);
+    const { body: incident } = await request(server)
+      .post('/api/incidents/incidents')
+      .set(lead)
+      .send({ title: 'owned', level: 'P2', owner: 'user:default/cto' })
+      .expect(201);
+    const ownedBy = (userEntityRef: string, resourceRef = incident.id) => ({
+      id: userEntityRef,
+      resourceRef,
+      resourceType: 'incident',
+      conditions: {
+        rule: 'IS_INCIDENT_OWNER',
+        resourceType: 'incident',
+        params: { userEntityRef },
+      },
+    });
+    const res = await request(server)
+      .post('/api/incidents/.well-known/backstage/permissions/apply-conditions')
+      .set({ Authorization: mockCredentials.service.header() })
+      .send({
+        items: [
+          ownedBy('user:default/cto'),
+          ownedBy('user:default/devops-lead'),
+        ],
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { id: 'user:default/cto', result: 'ALLOW' },
+      { id: 'user:default/devops-lead', result: 'DENY' },
+    ]);
+    const unknown = await request(server)
+      .post('/api/incidents/.well-known/backstage/permissions/apply-conditions')
+      .set({ Authorization: mockCredentials.service.header() })
+      .send({ items: [ownedBy('user:default/cto', 'not-an-id')] });
+    expect(unknown.body.items).toEqual([
+      { id: 'user:default/cto', result: 'DENY' },
+    ]);
+  });
 });

@@ -8,15 +8,23 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   INCIDENTS_SIGNAL_CHANNEL,
   incidentsPermissions,
+  incidentUpdatePermission,
 } from '@fdp/plugin-incidents-common';
 import { readIncidentsConfig } from './config';
 import { IncidentStore } from './database/IncidentStore';
 import { EscalationTask } from './escalation/EscalationTask';
 import { SlackNotifier } from './escalation/SlackNotifier';
+import {
+  incidentPermissionRules,
+  incidentResourceRef,
+} from './permissions/rules';
 import { CatalogRefs } from './service/catalogRefs';
 import { IncidentChange, IncidentsService } from './service/IncidentsService';
 import { createRouter, WEBHOOK_PATH } from './service/router';
 import { AlertmanagerWebhook } from './webhook/AlertmanagerWebhook';
+
+/** Incident ids; anything else names no incident (and must not reach PostgreSQL's uuid column). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How often escalations and breaches are checked (the shortest response time is minutes). */
 const ESCALATION_FREQUENCY = { seconds: 30 };
@@ -48,8 +56,21 @@ export const incidentsPlugin = createBackendPlugin({
       async init(deps) {
         const { logger } = deps;
         const config = readIncidentsConfig(deps.config);
-        deps.permissionsRegistry.addPermissions(incidentsPermissions);
         const store = await IncidentStore.create({ database: deps.database });
+        deps.permissionsRegistry.addPermissions(incidentsPermissions);
+        // lets a policy allow an incident's owner (a conditional decision)
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: incidentResourceRef,
+          permissions: [incidentUpdatePermission],
+          rules: Object.values(incidentPermissionRules),
+          getResources: async ids => {
+            const uuids = ids.filter(id => UUID.test(id));
+            const found = new Map(
+              (await store.getMany(uuids)).map(i => [i.id, i]),
+            );
+            return ids.map(id => found.get(id.toLowerCase()));
+          },
+        });
         const catalogRefs = new CatalogRefs(deps.catalog);
         const onChange = (incidentId: string, change: IncidentChange) => {
           deps.signals
