@@ -427,223 +427,247 @@ describe.each(databases.eachSupportedId())('incidents backend on %s', id => {
   });
 });
 
-describe('incidents backend requests', () => {
-  let knex: Knex;
-  beforeAll(async () => {
-    knex = await databases.init('SQLITE_3');
-  });
+describe.each(databases.eachSupportedId())(
+  'incidents backend requests on %s',
+  id => {
+    let knex: Knex;
+    beforeAll(async () => {
+      knex = await databases.init(id);
+    });
 
-  it('pages with an opaque cursor and refuses a bad one', async () => {
-    const { server } = await start(knex);
-    for (let i = 0; i < 5; i++) {
+    it('pages with an opaque cursor and refuses a bad one', async () => {
+      const { server } = await start(knex);
+      for (let i = 0; i < 5; i++) {
+        await request(server)
+          .post('/api/incidents/incidents')
+          .set(lead)
+          .send({
+            title: `incident ${i}`,
+            level: 'P3',
+            detectedAt: new Date(Date.UTC(2026, 10, 29, 0, i)).toISOString(),
+          })
+          .expect(201);
+      }
+      const titles: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await request(server)
+          .get('/api/incidents/incidents')
+          .query({ limit: 2, q: 'incident', ...(cursor ? { cursor } : {}) })
+          .set(lead);
+        expect(page.status).toBe(200);
+        titles.push(...page.body.items.map((i: any) => i.title));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(titles).toEqual([4, 3, 2, 1, 0].map(i => `incident ${i}`));
+      const bad = await request(server)
+        .get('/api/incidents/incidents?cursor=bm9wZQ')
+        .set(lead);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toBe(
+        'Invalid cursor: pass the nextCursor of a previous page unchanged',
+      );
+    });
+
+    it.each([
+      [
+        'post',
+        '/incidents',
+        { title: 'x', level: 'P7' },
+        400,
+        "Invalid level 'P7': configured levels are P1, P2, P3",
+      ],
+      [
+        'post',
+        '/incidents',
+        { title: 'x', level: 'P1', entityRef: 'component:default/nope' },
+        400,
+        "Invalid entityRef 'component:default/nope': no such entity in the catalog",
+      ],
+      [
+        'post',
+        '/incidents',
+        { title: 'x', level: 'P1', owner: 'nobody' },
+        400,
+        'Invalid owner: no such user in the catalog: user:default/nobody',
+      ],
+      [
+        'post',
+        '/incidents',
+        { title: 'x'.repeat(201), level: 'P1' },
+        400,
+        'at "title"',
+      ],
+      [
+        'post',
+        '/incidents',
+        { title: 'x', level: 'P1', detectedAt: '2999-01-01T00:00:00Z' },
+        400,
+        'it is in the future',
+      ],
+      [
+        'post',
+        '/incidents',
+        { title: 'x\u0000', level: 'P1' },
+        400,
+        'must not contain NUL characters at "title"',
+      ],
+      [
+        'get',
+        '/incidents?q=%00',
+        undefined,
+        400,
+        'must not contain NUL characters at "q"',
+      ],
+      ['get', '/incidents?status=pending', undefined, 400, 'at "status"'],
+      ['get', '/stats?window=1y', undefined, 400, 'at "window"'],
+      [
+        'get',
+        '/levels?x=1',
+        undefined,
+        400,
+        "Unrecognized key(s) in object: 'x'",
+      ],
+      [
+        'get',
+        '/incidents/00000000-0000-4000-8000-000000000000',
+        undefined,
+        404,
+        "No incident with id '00000000-0000-4000-8000-000000000000'",
+      ],
+      [
+        'get',
+        '/incidents/not-a-uuid',
+        undefined,
+        404,
+        "No incident with id 'not-a-uuid'",
+      ],
+      [
+        'patch',
+        '/incidents/00000000-0000-4000-8000-000000000000',
+        { version: 1, title: 'x' },
+        404,
+        'No incident',
+      ],
+      [
+        'post',
+        '/incidents/00000000-0000-4000-8000-000000000000/notes',
+        { text: 'x' },
+        404,
+        'No incident',
+      ],
+    ] as const)('%s %s → %d', async (method, path, body, status, message) => {
+      const { server } = await start(knex);
+      const req = request(server)[method](`/api/incidents${path}`).set(lead);
+      const res = body ? await req.send(body) : await req;
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toContain(message);
+    });
+
+    it('answers GET /levels with the configured levels', async () => {
+      const { server } = await start(knex);
+      const res = await request(server).get('/api/incidents/levels').set(lead);
+      expect(res.body.levels.map((l: any) => [l.id, l.responseMs])).toEqual([
+        ['P1', 900_000],
+        ['P2', 1_800_000],
+        ['P3', 7_200_000],
+      ]);
+    });
+
+    it('asks for a signed-in user and the permissions', async () => {
+      const { server } = await start(knex, {
+        deny: ['incidents.incident.create', 'incidents.incident.update'],
+      });
       await request(server)
+        .get('/api/incidents/incidents')
+        .set({ Authorization: mockCredentials.none.header() })
+        .expect(401);
+      await request(server)
+        .get('/api/incidents/incidents')
+        .set(lead)
+        .expect(200);
+      const create = await request(server)
         .post('/api/incidents/incidents')
         .set(lead)
-        .send({
-          title: `incident ${i}`,
-          level: 'P3',
-          detectedAt: new Date(Date.UTC(2026, 10, 29, 0, i)).toISOString(),
-        })
-        .expect(201);
-    }
-    const titles: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await request(server)
-        .get('/api/incidents/incidents')
-        .query({ limit: 2, q: 'incident', ...(cursor ? { cursor } : {}) })
-        .set(lead);
-      expect(page.status).toBe(200);
-      titles.push(...page.body.items.map((i: any) => i.title));
-      cursor = page.body.nextCursor;
-    } while (cursor);
-    expect(titles).toEqual([4, 3, 2, 1, 0].map(i => `incident ${i}`));
-    const bad = await request(server)
-      .get('/api/incidents/incidents?cursor=bm9wZQ')
-      .set(lead);
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toBe(
-      'Invalid cursor: pass the nextCursor of a previous page unchanged',
-    );
-  });
-
-  it.each([
-    [
-      'post',
-      '/incidents',
-      { title: 'x', level: 'P7' },
-      400,
-      "Invalid level 'P7': configured levels are P1, P2, P3",
-    ],
-    [
-      'post',
-      '/incidents',
-      { title: 'x', level: 'P1', entityRef: 'component:default/nope' },
-      400,
-      "Invalid entityRef 'component:default/nope': no such entity in the catalog",
-    ],
-    [
-      'post',
-      '/incidents',
-      { title: 'x', level: 'P1', owner: 'nobody' },
-      400,
-      'Invalid owner: no such user in the catalog: user:default/nobody',
-    ],
-    [
-      'post',
-      '/incidents',
-      { title: 'x'.repeat(201), level: 'P1' },
-      400,
-      'at "title"',
-    ],
-    [
-      'post',
-      '/incidents',
-      { title: 'x', level: 'P1', detectedAt: '2999-01-01T00:00:00Z' },
-      400,
-      'it is in the future',
-    ],
-    ['get', '/incidents?status=pending', undefined, 400, 'at "status"'],
-    ['get', '/stats?window=1y', undefined, 400, 'at "window"'],
-    [
-      'get',
-      '/levels?x=1',
-      undefined,
-      400,
-      "Unrecognized key(s) in object: 'x'",
-    ],
-    [
-      'get',
-      '/incidents/00000000-0000-4000-8000-000000000000',
-      undefined,
-      404,
-      "No incident with id '00000000-0000-4000-8000-000000000000'",
-    ],
-    [
-      'get',
-      '/incidents/not-a-uuid',
-      undefined,
-      404,
-      "No incident with id 'not-a-uuid'",
-    ],
-    [
-      'patch',
-      '/incidents/00000000-0000-4000-8000-000000000000',
-      { version: 1, title: 'x' },
-      404,
-      'No incident',
-    ],
-    [
-      'post',
-      '/incidents/00000000-0000-4000-8000-000000000000/notes',
-      { text: 'x' },
-      404,
-      'No incident',
-    ],
-  ] as const)('%s %s → %i', async (method, path, body, status, message) => {
-    const { server } = await start(knex);
-    const req = request(server)[method](`/api/incidents${path}`).set(lead);
-    const res = body ? await req.send(body) : await req;
-    expect(res.status).toBe(status);
-    expect(res.body.error.message).toContain(message);
-  });
-
-  it('answers GET /levels with the configured levels', async () => {
-    const { server } = await start(knex);
-    const res = await request(server).get('/api/incidents/levels').set(lead);
-    expect(res.body.levels.map((l: any) => [l.id, l.responseMs])).toEqual([
-      ['P1', 900_000],
-      ['P2', 1_800_000],
-      ['P3', 7_200_000],
-    ]);
-  });
-
-  it('asks for a signed-in user and the permissions', async () => {
-    const { server } = await start(knex, {
-      deny: ['incidents.incident.create', 'incidents.incident.update'],
-    });
-    await request(server)
-      .get('/api/incidents/incidents')
-      .set({ Authorization: mockCredentials.none.header() })
-      .expect(401);
-    await request(server).get('/api/incidents/incidents').set(lead).expect(200);
-    const create = await request(server)
-      .post('/api/incidents/incidents')
-      .set(lead)
-      .send({ title: 'x', level: 'P1' });
-    expect(create.status).toBe(403);
-    expect(create.body.error.message).toBe(
-      'Missing permission incidents.incident.create',
-    );
-    // a change has a person behind it: service tokens only read
-    const service = await request(server)
-      .post('/api/incidents/incidents')
-      .set({ Authorization: mockCredentials.service.header() })
-      .send({ title: 'x', level: 'P1' });
-    expect(service.status).toBe(403);
-    const incidentId = '11111111-1111-4111-8111-111111111111';
-    await knex('incidents').insert({
-      id: incidentId,
-      title: 't',
-      description: '',
-      level: 'P1',
-      stage: 'detected',
-      is_open: true,
-      responders: '[]',
-      source: 'manual',
-      detected_at: new Date(),
-      created_by: 'u',
-      created_at: new Date(),
-      updated_at: new Date(),
-      version: 1,
-    });
-    const patch = await request(server)
-      .patch(`/api/incidents/incidents/${incidentId}`)
-      .set(lead)
-      .send({ version: 1, title: 'y' });
-    expect(patch.status).toBe(403);
-    expect(patch.body.error.message).toBe(
-      'Missing permission incidents.incident.update',
-    );
-  });
-
-  it("evaluates a policy's owner condition on the incident", async () => {
-    const { server } = await start(knex);
-    const { body: incident } = await request(server)
-      .post('/api/incidents/incidents')
-      .set(lead)
-      .send({ title: 'owned', level: 'P2', owner: 'user:default/cto' })
-      .expect(201);
-    const ownedBy = (userEntityRef: string, resourceRef = incident.id) => ({
-      id: userEntityRef,
-      resourceRef,
-      resourceType: 'incident',
-      conditions: {
-        rule: 'IS_INCIDENT_OWNER',
-        resourceType: 'incident',
-        params: { userEntityRef },
-      },
-    });
-    const res = await request(server)
-      .post('/api/incidents/.well-known/backstage/permissions/apply-conditions')
-      .set({ Authorization: mockCredentials.service.header() })
-      .send({
-        items: [
-          ownedBy('user:default/cto'),
-          ownedBy('user:default/devops-lead'),
-        ],
+        .send({ title: 'x', level: 'P1' });
+      expect(create.status).toBe(403);
+      expect(create.body.error.message).toBe(
+        'Missing permission incidents.incident.create',
+      );
+      // a change has a person behind it: service tokens only read
+      const service = await request(server)
+        .post('/api/incidents/incidents')
+        .set({ Authorization: mockCredentials.service.header() })
+        .send({ title: 'x', level: 'P1' });
+      expect(service.status).toBe(403);
+      const incidentId = '11111111-1111-4111-8111-111111111111';
+      await knex('incidents').insert({
+        id: incidentId,
+        title: 't',
+        description: '',
+        level: 'P1',
+        stage: 'detected',
+        is_open: true,
+        responders: '[]',
+        source: 'manual',
+        detected_at: new Date(),
+        created_by: 'u',
+        created_at: new Date(),
+        updated_at: new Date(),
+        version: 1,
       });
-    expect(res.status).toBe(200);
-    expect(res.body.items).toEqual([
-      { id: 'user:default/cto', result: 'ALLOW' },
-      { id: 'user:default/devops-lead', result: 'DENY' },
-    ]);
-    const unknown = await request(server)
-      .post('/api/incidents/.well-known/backstage/permissions/apply-conditions')
-      .set({ Authorization: mockCredentials.service.header() })
-      .send({ items: [ownedBy('user:default/cto', 'not-an-id')] });
-    expect(unknown.body.items).toEqual([
-      { id: 'user:default/cto', result: 'DENY' },
-    ]);
-  });
-});
+      const patch = await request(server)
+        .patch(`/api/incidents/incidents/${incidentId}`)
+        .set(lead)
+        .send({ version: 1, title: 'y' });
+      expect(patch.status).toBe(403);
+      expect(patch.body.error.message).toBe(
+        'Missing permission incidents.incident.update',
+      );
+    });
+
+    it("evaluates a policy's owner condition on the incident", async () => {
+      const { server } = await start(knex);
+      const { body: incident } = await request(server)
+        .post('/api/incidents/incidents')
+        .set(lead)
+        .send({ title: 'owned', level: 'P2', owner: 'user:default/cto' })
+        .expect(201);
+      const ownedBy = (userEntityRef: string, resourceRef = incident.id) => ({
+        id: userEntityRef,
+        resourceRef,
+        resourceType: 'incident',
+        conditions: {
+          rule: 'IS_INCIDENT_OWNER',
+          resourceType: 'incident',
+          params: { userEntityRef },
+        },
+      });
+      const res = await request(server)
+        .post(
+          '/api/incidents/.well-known/backstage/permissions/apply-conditions',
+        )
+        .set({ Authorization: mockCredentials.service.header() })
+        .send({
+          items: [
+            ownedBy('user:default/cto'),
+            ownedBy('user:default/devops-lead'),
+          ],
+        });
+      expect(res.status).toBe(200);
+      expect(res.body.items).toEqual([
+        { id: 'user:default/cto', result: 'ALLOW' },
+        { id: 'user:default/devops-lead', result: 'DENY' },
+      ]);
+      const unknown = await request(server)
+        .post(
+          '/api/incidents/.well-known/backstage/permissions/apply-conditions',
+        )
+        .set({ Authorization: mockCredentials.service.header() })
+        .send({ items: [ownedBy('user:default/cto', 'not-an-id')] });
+      expect(unknown.body.items).toEqual([
+        { id: 'user:default/cto', result: 'DENY' },
+      ]);
+    });
+  },
+);

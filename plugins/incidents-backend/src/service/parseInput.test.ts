@@ -25,4 +25,16 @@ describe('parseInput', () => {
       expect.objectContaining({ name: 'InputError', message }),
     );
   });
+
+  it('refuses a NUL character anywhere, naming where', () => {
+    const nested = z.object({ a: z.array(z.object({ b: z.string() })) });
+    expect(() =>
+      parseInput(nested, { a: [{ b: 'ok' }, { b: 'x\u0000' }] }, 'thing'),
+    ).toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message: 'Invalid thing: must not contain NUL characters at "a[1].b"',
+      }),
+    );
+  });
 });

@@ -2,7 +2,32 @@ import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { fromZodError } from 'zod-validation-error/v3';
 
-/** The parsed value, or a 400 whose message names each bad field. */
+/** The path of the first string holding a NUL character, if any. */
+function nulPath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? path : undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = nulPath(
+        inner,
+        Array.isArray(value)
+          ? `${path}[${key}]`
+          : path
+          ? `${path}.${key}`
+          : key,
+      );
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The parsed value, or a 400 whose message names each bad field. Strings
+ * with a NUL character are refused too: PostgreSQL's text columns cannot
+ * store one, and a 500 must not come from bad input.
+ */
 export function parseInput<T extends z.ZodTypeAny>(
   schema: T,
   value: unknown,
@@ -15,6 +40,12 @@ export function parseInput<T extends z.ZodTypeAny>(
         prefix: `Invalid ${what}`,
         maxIssuesInMessage: 5,
       }).message,
+    );
+  }
+  const nul = nulPath(result.data, '');
+  if (nul !== undefined) {
+    throw new InputError(
+      `Invalid ${what}: must not contain NUL characters at "${nul}"`,
     );
   }
   return result.data;
