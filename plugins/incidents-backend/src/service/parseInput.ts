@@ -9,14 +9,9 @@ function nulPath(value: unknown, path: string): string | undefined {
   }
   if (value && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) {
-      const found = nulPath(
-        inner,
-        Array.isArray(value)
-          ? `${path}[${key}]`
-          : path
-          ? `${path}.${key}`
-          : key,
-      );
+      let innerPath = `${path}[${key}]`;
+      if (!Array.isArray(value)) innerPath = path ? `${path}.${key}` : key;
+      const found = nulPath(inner, innerPath);
       if (found !== undefined) return found;
     }
   }
