@@ -91,6 +91,7 @@ describe.each(databases.eachSupportedId())('EscalationTask on %s', id => {
     ]);
     expect(recipients()).toEqual([['user:default/devops-lead']]);
     expect(sent[0].payload).toMatchObject({
+      title: '[P1] trading-api down: escalated to devops_lead (step 1 of 3)',
       severity: 'critical',
       link: `/incidents/${incident.id}`,
       scope: `${incident.id}/P1/escalation/0/devops_lead`,
@@ -130,6 +131,9 @@ describe.each(databases.eachSupportedId())('EscalationTask on %s', id => {
     expect(await task().run()).toEqual([]);
     clock = new Date(at(120).getTime() + 1);
     expect(await task().run()).toHaveLength(3);
+    expect(sent[3].payload.title).toBe(
+      '[P1] trading-api down: resolution time breached',
+    );
     expect(recipients().slice(3)).toEqual([
       ['user:default/devops-lead'],
       ['user:default/system-architect'],

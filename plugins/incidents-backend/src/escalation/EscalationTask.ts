@@ -80,8 +80,10 @@ export class EscalationTask {
     const recipients = roles[due.role] ?? [];
     const title =
       due.kind === 'escalation'
-        ? `${level.id} ${incident.title}: not responding after step ${due.step}, ${due.role} notified`
-        : `${level.id} ${incident.title}: resolution time breached`;
+        ? `[${level.id}] ${incident.title}: escalated to ${due.role} (step ${
+            due.step! + 1
+          } of ${level.escalation.length})`
+        : `[${level.id}] ${incident.title}: resolution time breached`;
     const description =
       due.kind === 'escalation'
         ? `Incident ${incident.id} (${level.name}) is ${incident.stage} since ${incident.detectedAt}; escalation step ${due.step} (${due.role}) was due at ${due.dueAt}.`
