@@ -30,6 +30,7 @@ jest.setTimeout(120_000);
 const GLOBAL_TASK = 'search_index_software_catalog';
 const TASK_CADENCE_SECONDS = 3;
 const TASK_WINDOW_SECONDS = 30;
+const CACHE_NAMESPACE = `fdp-replicas-${process.pid}-${Date.now()}`;
 
 interface Replica {
   backend: BackendProcess;
@@ -54,6 +55,11 @@ describe('two replicas', () => {
       configOverride: `
 backend:
   listen: 127.0.0.1:${port}
+  # one namespace for both replicas, apart from other tests on this Redis
+  cache:
+    redis:
+      client:
+        namespace: ${CACHE_NAMESPACE}
 auth:
   providers:
     guest:
