@@ -120,12 +120,6 @@ export class PrivatePostgres {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** The server's own log, for failure messages. */
-  log(): string {
-    const file = path.join(this.dir, 'server.log');
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  }
-
   private readonly stopAtExit = () => {
     spawnSync('runuser', [
       '-u',
