@@ -5,7 +5,7 @@ import { freePort, repoRoot } from './backendProcess';
 import { RestartableProcess } from './restartableProcess';
 
 /** Debian's Prometheus and Alertmanager binaries must be on PATH (.ci/run installs them). */
-export function requireAlertingBinaries(): void {
+function requireAlertingBinaries(): void {
   const missing = ['prometheus', 'prometheus-alertmanager'].filter(
     bin =>
       !(process.env.PATH ?? '')
