@@ -41,10 +41,10 @@ export async function startSimulatorChild(
   const exited = new Promise<void>(resolve => child.once('exit', resolve));
   let output = '';
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`simulator not ready in 60 s:\n${output}`)),
-      60_000,
-    );
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`simulator not ready in 60 s:\n${output}`));
+    }, 60_000);
     const onData = (d: Buffer) => {
       output += String(d);
       const m =
