@@ -564,7 +564,7 @@ describe.each(databases.eachSupportedId())(
       expect(res.body.error.message).toContain(message);
     });
 
-    it('answers GET /levels with the configured levels', async () => {
+    it('answers GET /levels with the configured levels and who each role is', async () => {
       const { server } = await start(knex);
       const res = await request(server).get('/api/incidents/levels').set(lead);
       expect(res.body.levels.map((l: any) => [l.id, l.responseMs])).toEqual([
@@ -572,6 +572,11 @@ describe.each(databases.eachSupportedId())(
         ['P2', 1_800_000],
         ['P3', 7_200_000],
       ]);
+      expect(res.body.roles).toMatchObject({
+        devops_lead: ['user:default/devops-lead'],
+        system_architect: ['user:default/system-architect'],
+        cto: ['user:default/cto'],
+      });
     });
 
     it('asks for a signed-in user and the permissions', async () => {

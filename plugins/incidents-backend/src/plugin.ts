@@ -87,6 +87,7 @@ export const incidentsPlugin = createBackendPlugin({
         const service = IncidentsService.create({
           store,
           levels: config.levels,
+          roles: config.roles,
           catalogRefs,
           onChange,
         });

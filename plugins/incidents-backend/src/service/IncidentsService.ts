@@ -64,6 +64,8 @@ export type IncidentChange =
 export interface IncidentsServiceOptions {
   store: IncidentStore;
   levels: IncidentLevel[];
+  /** Escalation role → user and group refs (`incidents.roles`). */
+  roles: Record<string, string[]>;
   catalogRefs: CatalogRefs;
   /** Called after every change that was stored. */
   onChange: (incidentId: string, change: IncidentChange) => void;
@@ -88,6 +90,10 @@ export class IncidentsService {
 
   get levels(): IncidentLevel[] {
     return this.options.levels;
+  }
+
+  get roles(): Record<string, string[]> {
+    return this.options.roles;
   }
 
   private level(field: string, id: string): IncidentLevel {

@@ -137,7 +137,11 @@ export async function createRouter(
   router.get('/levels', async (req, res) => {
     await httpAuth.credentials(req);
     parseNoQuery(req.query);
-    const body: LevelsResponse = { levels: service.levels };
+    // the roles too: the UI shows who each chain step notifies
+    const body: LevelsResponse & { roles: Record<string, string[]> } = {
+      levels: service.levels,
+      roles: service.roles,
+    };
     res.json(body);
   });
 
