@@ -1,0 +1,2 @@
+export { CreateIncidentDialog } from './CreateIncidentDialog';
+export { CreateIncidentButton } from './CreateIncidentButton';

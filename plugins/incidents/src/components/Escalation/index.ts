@@ -1,0 +1,2 @@
+export { EscalationStatus } from './EscalationStatus';
+export { RoleHolders } from './RoleHolders';

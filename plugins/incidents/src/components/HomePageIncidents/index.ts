@@ -1,0 +1,1 @@
+export { HomePageIncidents } from './HomePageIncidents';

@@ -1,0 +1,1 @@
+export { IncidentSummaryList } from './IncidentSummaryList';

@@ -1,0 +1,1 @@
+export { IncidentsPage, LegacyIncidentsPage } from './IncidentsPage';

@@ -1,0 +1,1 @@
+export { OnCallView } from './OnCallView';

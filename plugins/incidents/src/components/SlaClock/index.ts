@@ -1,0 +1,2 @@
+export { SlaClockView } from './SlaClock';
+export { BreachBadges } from './BreachBadges';
