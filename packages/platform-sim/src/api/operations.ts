@@ -429,7 +429,21 @@ export class Operations {
         },
       );
     }
-    let next = strategicMergePatch(current, applyDefaults(config));
+    // an allocated clusterIP is kept when the applied config does not name one, as the API server does
+    const desired =
+      type.kind === 'Service' &&
+      current.spec?.clusterIP &&
+      !config.spec?.clusterIP
+        ? {
+            ...config,
+            spec: {
+              ...config.spec,
+              clusterIP: current.spec.clusterIP,
+              clusterIPs: current.spec.clusterIPs,
+            },
+          }
+        : config;
+    let next = strategicMergePatch(current, applyDefaults(desired));
     // fields this manager applied before but no longer does, and nobody else owns, are removed
     const mine = entries.find(
       e => e.manager === opts.manager && e.operation === 'Apply',

@@ -76,6 +76,9 @@ export const RESOURCE_TYPES: ResourceType[] = [
   }),
   rt('', 'v1', 'events', 'Event', true, { shortNames: ['ev'] }),
   rt('', 'v1', 'configmaps', 'ConfigMap', true, { shortNames: ['cm'] }),
+  rt('', 'v1', 'serviceaccounts', 'ServiceAccount', true, {
+    shortNames: ['sa'],
+  }),
   rt('', 'v1', 'limitranges', 'LimitRange', true, { shortNames: ['limits'] }),
   rt('', 'v1', 'resourcequotas', 'ResourceQuota', true, {
     shortNames: ['quota'],
@@ -129,6 +132,10 @@ export const RESOURCE_TYPES: ResourceType[] = [
   }),
   rt('networking.k8s.io', 'v1', 'ingresses', 'Ingress', true, {
     shortNames: ['ing'],
+    subresources: ['status'],
+  }),
+  rt('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true, {
+    shortNames: ['pdb'],
     subresources: ['status'],
   }),
   rt('batch', 'v1', 'jobs', 'Job', true, {

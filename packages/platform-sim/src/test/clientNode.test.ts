@@ -353,6 +353,29 @@ describe('@kubernetes/client-node against the simulator', () => {
     ).toHaveLength(0);
   });
 
+  it('keeps a Service clusterIP when a server-side apply does not name it', async () => {
+    const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kept-ip', namespace: 'dev' },
+      spec: { selector: { app: 'kept-ip' }, ports: [{ port: 8080 }] },
+    };
+    const apply = () =>
+      objects.patch(
+        service,
+        undefined,
+        undefined,
+        'test',
+        false,
+        k8s.PatchStrategy.ServerSideApply,
+      );
+    const first = (await apply()) as k8s.V1Service;
+    const second = (await apply()) as k8s.V1Service;
+    expect(second.spec?.clusterIP).toBe(first.spec?.clusterIP);
+    expect(second.metadata?.generation).toBe(first.metadata?.generation);
+  });
+
   it('serves node and pod metrics', async () => {
     const metrics = new k8s.Metrics(kc);
     const nodes = await metrics.getNodeMetrics();
