@@ -125,7 +125,7 @@ export const incidentsPlugin = createBackendPlugin({
           levels: config.levels,
           roles: config.roles,
           notifications: deps.notifications,
-          slack: new SlackNotifier(config.slackWebhookUrls, logger),
+          slack: new SlackNotifier(config.slackWebhookUrls),
           logger,
           onChange,
         });

@@ -22,6 +22,7 @@ const server = setupServer(
     slackPosts.push(((await request.json()) as { text: string }).text);
     return new HttpResponse(null, { status: slackStatus });
   }),
+  http.post('http://slack-down.test/hook', () => HttpResponse.error()),
 );
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
@@ -47,7 +48,7 @@ describe.each(databases.eachSupportedId())('EscalationTask on %s', id => {
             sent.push(options);
           }),
       },
-      slack: new SlackNotifier({ P1: SLACK }, mockServices.logger.mock()),
+      slack: new SlackNotifier({ P1: SLACK }),
       logger: mockServices.logger.mock(),
       onChange: () => {},
       now: () => clock,
@@ -183,5 +184,19 @@ describe.each(databases.eachSupportedId())('EscalationTask on %s', id => {
     expect(await task().run()).toEqual([
       `${incident.id}/P1/escalation/0/devops_lead`,
     ]);
+  });
+});
+
+describe('SlackNotifier', () => {
+  it('names the level and never the secret URL when Slack fails', async () => {
+    slackStatus = 403;
+    await expect(
+      new SlackNotifier({ P1: SLACK }).post('P1', 'x'),
+    ).rejects.toThrow(/^Slack webhook of P1 answered 403$/);
+    await expect(
+      new SlackNotifier({ P2: 'http://slack-down.test/hook' }).post('P2', 'x'),
+    ).rejects.toThrow(/^Slack webhook of P2 is unreachable \(TypeError\)$/);
+    // nothing configured for the level: nothing to post
+    await expect(new SlackNotifier({}).post('P3', 'x')).resolves.toBeUndefined();
   });
 });

@@ -47,7 +47,7 @@ export interface IncidentDetails extends IncidentDetailsResponse {
 export class VersionConflictError extends ConflictError {
   constructor(readonly currentVersion: number) {
     super(
-      `The incident changed since version you read; it is at version ${currentVersion} now`,
+      `The incident changed since the version you read; it is at version ${currentVersion} now`,
     );
   }
 }
