@@ -95,11 +95,12 @@ const server = setupServer(
   http.get(`${AM}/api/v2/silence/:id`, ({ params }) =>
     silences.has(params.id as string)
       ? HttpResponse.json(silences.get(params.id as string))
-      : new HttpResponse('silence not found', { status: 404 }),
+      : new HttpResponse(null, { status: 404 }),
   ),
   http.delete(`${AM}/api/v2/silence/:id`, ({ params }) => {
     const s = silences.get(params.id as string);
-    if (!s) return new HttpResponse('silence not found', { status: 404 });
+    // as Alertmanager 0.25 answers an unknown ID
+    if (!s) return HttpResponse.json('silence not found', { status: 500 });
     s.status = { state: 'expired' };
     return new HttpResponse(null, { status: 200 });
   }),
@@ -310,7 +311,7 @@ describe('alerts backend', () => {
       .set(user);
     expect(gone.status).toBe(404);
     expect(gone.body.error.message).toBe(
-      "No silence nope in Alertmanager 'default'",
+      "silence 'nope' not found in Alertmanager 'default'",
     );
   });
 

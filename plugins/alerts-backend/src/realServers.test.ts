@@ -310,4 +310,41 @@ describe.each([
     );
     expect(back.silencedBy).toEqual([]);
   });
+
+  it('answers an unknown silence ID with 404 and a malformed one with 400', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        alertsPlugin,
+        catalogServiceMock.factory({ entities: [] }),
+        createServiceFactory({
+          service: signalsServiceRef,
+          deps: {},
+          factory: () => ({ publish: async () => {} }),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            alerts: {
+              prometheus: [{ name: 'default', url: target.prometheusUrl }],
+              alertmanager: [{ name: 'default', url: target.alertmanagerUrl }],
+            },
+          },
+        }),
+      ],
+    });
+    const auth = { Authorization: mockCredentials.user.header(DEVOPS) };
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const gone = await request(server)
+      .delete(`/api/alerts/silences/${unknown}`)
+      .set(auth);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error).toMatchObject({
+      name: 'NotFoundError',
+      message: `silence '${unknown}' not found in Alertmanager 'default'`,
+    });
+    const malformed = await request(server)
+      .delete('/api/alerts/silences/not-a-uuid')
+      .set(auth);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.name).toBe('InputError');
+  });
 });

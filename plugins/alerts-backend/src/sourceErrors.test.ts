@@ -34,6 +34,7 @@ describe('alert source errors', () => {
         status: 400,
         body: { error: `bad silence (${SECRET})` },
       },
+      'GET /api/v2/silence/s-1': failure,
       'DELETE /api/v2/silence/s-1': failure,
     });
     good = await startFakeSource({

@@ -375,14 +375,18 @@ export class AlertsService {
 
   async expireSilence(id: string, source?: string): Promise<void> {
     const client = this.alertmanager(source);
+    const notFound = () =>
+      new NotFoundError(
+        `silence '${id}' not found in ${client.http.displayName}`,
+      );
     try {
+      // Alertmanager 0.25 answers a DELETE of an unknown ID with 500
+      // "silence not found", a GET with 404: ask first
+      if (!(await client.findSilence(id))) throw notFound();
       await client.expireSilence(id);
     } catch (e) {
-      if (isRefusal(e) && e.upstreamStatus === 404) {
-        throw new NotFoundError(
-          `No silence ${id} in ${client.http.displayName}`,
-        );
-      }
+      // newer Alertmanagers answer the DELETE itself with 404
+      if (isRefusal(e) && e.upstreamStatus === 404) throw notFound();
       if (isRefusal(e)) {
         throw new InputError(
           `${client.http.displayName} refused to expire silence ${id} (${e.upstreamStatus})`,

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Matcher } from '@fdp/plugin-alerts-common';
 import { SourceConfig } from '../config';
-import { SourceHttp } from './http';
+import { SourceError, SourceHttp } from './http';
 import { AmAlert, AmSilence, PromAlert, PromRuleGroup } from './wire';
 
 /** Prometheus' HTTP API v1: pending and firing alerts, rule groups. */
@@ -69,6 +69,17 @@ export class AlertmanagerClient {
     return this.http.json<AmSilence>(
       `/api/v2/silence/${encodeURIComponent(id)}`,
     );
+  }
+
+  /** The silence, or undefined when Alertmanager answers 404 (unknown ID). */
+  async findSilence(id: string): Promise<AmSilence | undefined> {
+    try {
+      return await this.silence(id);
+    } catch (e) {
+      if (e instanceof SourceError && e.upstreamStatus === 404)
+        return undefined;
+      throw e;
+    }
   }
 
   async expireSilence(id: string): Promise<void> {
