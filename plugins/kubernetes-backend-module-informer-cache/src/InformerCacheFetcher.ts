@@ -20,6 +20,7 @@ import type {
 } from '@backstage/plugin-kubernetes-node';
 import type { FetchResponse } from '@backstage/plugin-kubernetes-common';
 import { topPods } from '@kubernetes/client-node';
+import { withoutClusterUrls } from './withoutClusterUrls';
 
 const AUTH_PROVIDER = 'kubernetes.io/auth-provider';
 
@@ -73,7 +74,9 @@ export class InformerCacheFetcher implements KubernetesFetcher {
 
   private fallback(): Promise<KubernetesFetcher> {
     if (!this.defaultFetcher) {
-      this.defaultFetcher = this.getDefaultFetcher();
+      this.defaultFetcher = this.getDefaultFetcher().then(f =>
+        withoutClusterUrls(f, this.logger),
+      );
       this.defaultFetcher.catch(() => {
         this.defaultFetcher = undefined;
       });

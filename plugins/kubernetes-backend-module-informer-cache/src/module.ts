@@ -14,6 +14,7 @@ import {
   kubernetesInformerCacheServiceRef,
 } from '@fdp/plugin-kubernetes-node-cache';
 import { InformerCacheFetcher } from './InformerCacheFetcher';
+import { createRequestValidation } from './requests/requestValidation';
 
 /** The object types the official Kubernetes tab fetches by default. */
 export const DEFAULT_KINDS: CachedKind[] = [
@@ -70,7 +71,8 @@ export function kindsToCache(config: RootConfigService): CachedKind[] {
  * from the shared informer cache (`@fdp/plugin-kubernetes-node-cache`), and
  * gives the official backend the cache's auth strategies, so both
  * authenticate to a cluster the same way (e.g. the projected service-account
- * token, re-read when rotated).
+ * token, re-read when rotated); and answers malformed requests to the
+ * official routes with a 400 before the official router sees them.
  *
  * @public
  */
@@ -86,8 +88,10 @@ export const kubernetesModuleInformerCache = createBackendModule({
         cache: kubernetesInformerCacheServiceRef,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        http: coreServices.httpRouter,
       },
       async init({
+        http,
         fetchers,
         authStrategyPoint,
         authStrategies,
@@ -95,6 +99,9 @@ export const kubernetesModuleInformerCache = createBackendModule({
         config,
         logger,
       }) {
+        // the plugin's own router is mounted after this (module inits run
+        // before the plugin's), so malformed requests stop here with a 400
+        http.use(createRequestValidation());
         // the whole map: once one strategy is added, the official backend
         // uses only the added ones instead of its defaults
         for (const [provider, strategy] of authStrategies) {
