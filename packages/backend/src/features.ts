@@ -41,6 +41,7 @@ export const features = [
   import('@fdp/plugin-cluster-health-backend'),
   import('@fdp/plugin-alerts-backend'),
   import('@fdp/plugin-incidents-backend'),
+  import('@fdp/plugin-backups-backend'),
 
   import('@backstage/plugin-user-settings-backend'),
 

@@ -54,6 +54,9 @@ export const KIND_DEFINITIONS: Readonly<Record<CachedKind, KindDefinition>> = {
   ingresses: def('ingresses', 'networking.k8s.io', 'v1', 'Ingress'),
   jobs: def('jobs', 'batch', 'v1', 'Job'),
   cronjobs: def('cronjobs', 'batch', 'v1', 'CronJob'),
+  // Velero's backups and their schedules (the backups plugin)
+  backups: def('backups', 'velero.io', 'v1', 'Backup'),
+  schedules: def('schedules', 'velero.io', 'v1', 'Schedule'),
 };
 
 /** All kinds the cache knows. */

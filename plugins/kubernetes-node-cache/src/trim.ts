@@ -273,6 +273,8 @@ const TRIMMERS: Record<
   ingresses: trimWhole,
   jobs: trimWhole,
   cronjobs: trimWhole,
+  backups: trimWhole,
+  schedules: trimWhole,
   configmaps: trimMetadataOnly,
 };
 

@@ -21,7 +21,9 @@ export type CachedKind =
   | 'verticalpodautoscalers'
   | 'ingresses'
   | 'jobs'
-  | 'cronjobs';
+  | 'cronjobs'
+  | 'backups'
+  | 'schedules';
 
 /** A Kubernetes object as JSON (whole, or trimmed by the kind's trimmer). */
 export interface CachedObject {

@@ -1,0 +1,91 @@
+import { parseBackupsConfig } from './config';
+
+describe('parseBackupsConfig', () => {
+  it('defaults: the seed policies, no sources, a refresh a minute', () => {
+    const config = parseBackupsConfig({});
+    expect(config.policies.map(p => p.name)).toEqual([
+      'postgresql',
+      'cluster-snapshots',
+    ]);
+    expect(config.refreshSeconds).toBe(60);
+    expect(config.pgbackrest).toEqual([]);
+  });
+
+  it('fills a pgBackRest source’s defaults', () => {
+    const config = parseBackupsConfig({
+      pgbackrest: [{ name: 'r', file: '/x.json', stanzas: [{ target: 'db' }] }],
+    });
+    expect(config.pgbackrest[0]).toMatchObject({
+      timeoutSeconds: 30,
+      maxOutputBytes: 16 * 1024 * 1024,
+      stanzas: [{ target: 'db', policy: 'postgresql' }],
+    });
+  });
+
+  it.each([
+    [{ extra: 1 }, /backups\.: Unrecognized key\(s\) in object: 'extra'/],
+    [
+      { pgbackrest: [{ name: 'r', stanzas: [{ target: 'db' }] }] },
+      /backups\.pgbackrest\.0: set exactly one of command and file/,
+    ],
+    [
+      {
+        pgbackrest: [
+          { name: 'r', file: 'f', command: ['c'], stanzas: [{ target: 'db' }] },
+        ],
+      },
+      /set exactly one of command and file/,
+    ],
+    [
+      {
+        pgbackrest: [
+          {
+            name: 'r',
+            command: 'pgbackrest info',
+            stanzas: [{ target: 'db' }],
+          },
+        ],
+      },
+      /backups\.pgbackrest\.0\.command: Expected array/,
+    ],
+    [
+      {
+        pgbackrest: [
+          { name: 'r', file: 'f', stanzas: [{ target: 'db', policy: 'none' }] },
+        ],
+      },
+      /backups\.pgbackrest\.0\.stanzas\.0\.policy: no policy 'none'/,
+    ],
+    [
+      {
+        pgbackrest: [
+          {
+            name: 'r',
+            file: 'f',
+            stanzas: [{ target: 'db', policy: 'cluster-snapshots' }],
+          },
+        ],
+      },
+      /'cluster-snapshots' is a snapshot policy, this target needs a database policy/,
+    ],
+    [
+      {
+        pgbackrest: [{ name: 'r', file: 'f', stanzas: [{ target: 'db' }] }],
+        velero: [
+          {
+            name: 'v',
+            cluster: 'c',
+            schedules: [{ target: 'db', schedule: 's' }],
+          },
+        ],
+      },
+      /backups\.velero\.0\.schedules\.0\.target: 'db' is used twice/,
+    ],
+    [
+      { policies: { postgresql: { full: { schedule: 'never' } } } },
+      /backups\.policies: postgresql\.full/,
+    ],
+  ])('refuses %j naming the key', (value, message) => {
+    expect(() => parseBackupsConfig(value)).toThrow(message);
+  });
+});

@@ -1,0 +1,76 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { kubernetesInformerCacheServiceRef } from '@fdp/plugin-kubernetes-node-cache';
+import { readBackupsConfig } from './config';
+import { PgBackRestProvider } from './providers/pgbackrest/PgBackRestProvider';
+import { BackupProvider } from './providers/types';
+import { VeleroProvider } from './providers/velero/VeleroProvider';
+import { BackupsService } from './service/BackupsService';
+import { createRouter } from './service/router';
+
+/** Signal channel: a target's status changed (`{ targets: [names] }`). */
+export const BACKUPS_SIGNAL_CHANNEL = 'backups';
+
+/**
+ * Backups (plugin id `backups`): pgBackRest and Velero backup targets
+ * evaluated against the backup policies, under /api/backups, refreshed by a
+ * scheduled task, with a `backups` signal when a target's status changes.
+ */
+export const backupsPlugin = createBackendPlugin({
+  pluginId: 'backups',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        scheduler: coreServices.scheduler,
+        cache: kubernetesInformerCacheServiceRef,
+        signals: signalsServiceRef,
+      },
+      async init(deps) {
+        const config = readBackupsConfig(deps.config);
+        if (config.velero.length) {
+          deps.cache.register({
+            kinds: ['backups', 'schedules'],
+            detail: 'trimmed',
+          });
+        }
+        const providers: BackupProvider[] = [
+          ...config.pgbackrest.map(c => new PgBackRestProvider(c, deps.logger)),
+          ...config.velero.map(c => new VeleroProvider(c, deps.cache)),
+        ];
+        const service = new BackupsService({
+          policies: config.policies,
+          providers,
+          logger: deps.logger,
+        });
+        deps.httpRouter.use(
+          await createRouter({ service, httpAuth: deps.httpAuth }),
+        );
+
+        // each instance reads the sources for its own cache (scope local)
+        await deps.scheduler.scheduleTask({
+          id: 'backups-refresh',
+          scope: 'local',
+          frequency: { seconds: config.refreshSeconds },
+          timeout: { seconds: Math.max(60, config.refreshSeconds) },
+          fn: async () => {
+            const changed = await service.refresh();
+            if (changed.length) {
+              await deps.signals.publish({
+                recipients: { type: 'broadcast' },
+                channel: BACKUPS_SIGNAL_CHANNEL,
+                message: { type: 'backups-changed', targets: changed },
+              });
+            }
+          },
+        });
+      },
+    });
+  },
+});

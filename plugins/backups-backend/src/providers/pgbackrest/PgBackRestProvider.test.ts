@@ -1,0 +1,123 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseBackupsConfig } from '../../config';
+import { BackupsService } from '../../service/BackupsService';
+import { TEST_DATABASE_POLICY } from '../../testing/testPolicies';
+import { PgBackRestProvider } from './PgBackRestProvider';
+
+// eslint-disable-next-line no-restricted-syntax
+const fixture = path.resolve(
+  __dirname,
+  '../../../../backups-common/src/pgbackrest/__fixtures__/info-2.45.json',
+);
+
+describe('pgBackRest provider: a misbehaving command', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-backups-cmd-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  function script(name: string, body: string): string[] {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    return [file];
+  }
+
+  async function evaluate(command: string[]) {
+    const stanzas = JSON.parse(fs.readFileSync(fixture, 'utf8')).map(
+      (s: any) => s.name,
+    );
+    const config = parseBackupsConfig({
+      policies: { 'test-db': TEST_DATABASE_POLICY },
+      pgbackrest: [
+        {
+          name: 'broken',
+          command,
+          timeoutSeconds: 1,
+          maxOutputBytes: 1024 * 1024,
+          stanzas: [{ target: 'broken-db', policy: 'test-db' }],
+        },
+        {
+          name: 'good',
+          file: fixture,
+          stanzas: [
+            { target: 'good-db', stanza: stanzas[0], policy: 'test-db' },
+          ],
+        },
+      ],
+    });
+    const service = new BackupsService({
+      policies: config.policies,
+      providers: config.pgbackrest.map(c => new PgBackRestProvider(c)),
+      logger: mockServices.logger.mock(),
+    });
+    const started = Date.now();
+    await service.refresh();
+    return {
+      ms: Date.now() - started,
+      broken: service.getTarget('broken-db')!,
+      good: service.getTarget('good-db')!,
+    };
+  }
+
+  const repositoryError = (t: { violations: any[] }) =>
+    t.violations.find(v => v.code === 'REPOSITORY_ERROR')?.message;
+
+  it('stops a hanging command at the timeout', async () => {
+    const { ms, broken, good } = await evaluate(script('hang', 'sleep 30'));
+    expect(ms).toBeLessThan(10_000);
+    expect(repositoryError(broken)).toMatch(
+      /did not finish within 1000 ms and was stopped/,
+    );
+    expect(repositoryError(good)).toBeUndefined();
+    expect(good.backupCount).toBeGreaterThan(0);
+  });
+
+  it('reports a non-zero exit with the last line of stderr', async () => {
+    const { broken, good } = await evaluate(
+      script(
+        'fail',
+        'echo "ERROR: [055]: unable to load info file" >&2; exit 55',
+      ),
+    );
+    expect(repositoryError(broken)).toMatch(
+      /exited with code 55: ERROR: \[055\]: unable to load info file/,
+    );
+    expect(repositoryError(good)).toBeUndefined();
+  });
+
+  it('reports garbage output as not JSON', async () => {
+    const { broken, good } = await evaluate(
+      script('garbage', 'echo "<html>502 Bad Gateway</html>"'),
+    );
+    expect(repositoryError(broken)).toMatch(
+      /pgbackrest info output is not JSON/,
+    );
+    expect(repositoryError(good)).toBeUndefined();
+  });
+
+  it('reports truncated JSON', async () => {
+    const { broken } = await evaluate(
+      script('truncated', `head -c 300 '${fixture}'`),
+    );
+    expect(repositoryError(broken)).toMatch(/not JSON/);
+  });
+
+  it('stops a command printing 100 MB at the output limit', async () => {
+    const { broken, good } = await evaluate(
+      script('flood', 'head -c 104857600 /dev/zero | tr "\\0" "x"'),
+    );
+    expect(repositoryError(broken)).toMatch(
+      /printed more than 1048576 bytes and was stopped/,
+    );
+    expect(repositoryError(good)).toBeUndefined();
+  });
+
+  it('reports a command that does not exist', async () => {
+    const { broken } = await evaluate([path.join(dir, 'missing')]);
+    expect(repositoryError(broken)).toMatch(/could not be run: .*ENOENT/);
+  });
+});

@@ -1,0 +1,61 @@
+import { TargetObservation } from '@fdp/plugin-backups-common';
+import { KubernetesInformerCache } from '@fdp/plugin-kubernetes-node-cache';
+import { VeleroSourceConfig } from '../../config';
+import { BackupProvider, TargetSpec } from '../types';
+import { isRunning, veleroBackup } from './veleroBackup';
+
+/**
+ * Velero: the `Backup` objects of each configured `Schedule` (label
+ * `velero.io/schedule-name`) from the shared informer cache, which watches
+ * them once for the whole backend. A cluster the cache cannot watch, or a
+ * schedule that does not exist, is a repository error of its targets.
+ */
+export class VeleroProvider implements BackupProvider {
+  readonly type = 'velero';
+  readonly name: string;
+  readonly targets: readonly TargetSpec[];
+
+  constructor(
+    private readonly config: VeleroSourceConfig,
+    private readonly cache: KubernetesInformerCache,
+  ) {
+    this.name = config.name;
+    this.targets = config.schedules.map(s => ({
+      name: s.target,
+      policy: s.policy,
+    }));
+  }
+
+  async observe(now: Date): Promise<Map<string, TargetObservation>> {
+    const { cluster, namespace } = this.config;
+    const state = this.cache.getCluster(cluster);
+    if (!state) {
+      throw new Error(`Cluster '${cluster}' is not configured`);
+    }
+    if (!state.synced) {
+      // state.error names the API server's host:port: not for API answers
+      throw new Error(
+        `Cluster '${cluster}' has not been read yet: its Kubernetes API server has not answered`,
+      );
+    }
+    const result = new Map<string, TargetObservation>();
+    for (const s of this.config.schedules) {
+      if (!this.cache.get(cluster, 'schedules', namespace, s.schedule)) {
+        result.set(s.target, {
+          backups: [],
+          repositoryError: `Velero schedule ${namespace}/${s.schedule} does not exist in cluster '${cluster}'`,
+        });
+        continue;
+      }
+      const objects = this.cache.list(cluster, 'backups', {
+        namespace,
+        labelSelector: { 'velero.io/schedule-name': s.schedule },
+      });
+      result.set(s.target, {
+        backups: objects.flatMap(o => veleroBackup(o, now.getTime()) ?? []),
+        backupInProgress: objects.some(isRunning),
+      });
+    }
+    return result;
+  }
+}
