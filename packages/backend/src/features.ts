@@ -21,6 +21,8 @@ export const features = [
   // scaffolder
   import('@backstage/plugin-scaffolder-backend'),
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
+  // render, lint, apply, publish locally, register (+ file locations in the catalog)
+  import('@fdp/plugin-scaffolder-backend-module-platform'),
 
   // permissions, with the portal's own policy
   import('@backstage/plugin-permission-backend'),
