@@ -16,6 +16,10 @@ import {
   validateObject,
 } from '@fdp/plugin-manifests-common';
 import { RunningSimulator, startSimulator } from '@fdp/platform-sim';
+import {
+  FieldFormatEntityPolicy,
+  SchemaValidEntityPolicy,
+} from '@backstage/catalog-model';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { scaffolderModulePlatform } from './module';
@@ -169,6 +173,13 @@ describe('the templates through the scaffolder dry-run API', () => {
       expect(deployment.spec.template.spec.nodeSelector).toEqual(pool.selector);
 
       const entity = parse(files.get('catalog-info.yaml')!);
+      // what the catalog checks before it takes an entity
+      await expect(
+        new SchemaValidEntityPolicy().enforce(entity),
+      ).resolves.toBeDefined();
+      await expect(
+        new FieldFormatEntityPolicy().enforce(entity),
+      ).resolves.toBeDefined();
       expect(entity.metadata.name).toBe(values.name);
       expect(entity.spec).toMatchObject({
         owner: values.owner,
