@@ -80,6 +80,15 @@ describe('velero provider with the simulator', () => {
     });
     await cache.ready();
     const config = parseBackupsConfig({
+      // as app-config.yaml configures the demo's 15-minute schedule
+      policies: {
+        'volume-snapshots': {
+          kind: 'snapshot',
+          schedule: '*/15 * * * *',
+          gracePeriod: '5m',
+          retention: { hourly: 1, daily: 0, weekly: 0, monthly: 0 },
+        },
+      },
       velero: [
         {
           name: 'sim',
@@ -87,6 +96,11 @@ describe('velero provider with the simulator', () => {
           schedules: [
             { target: 'cluster-snapshots', schedule: 'daily-backup' },
             { target: 'gone', schedule: 'no-such-schedule' },
+            {
+              target: 'trading-volumes',
+              schedule: 'trading-volumes',
+              policy: 'volume-snapshots',
+            },
           ],
         },
       ],
@@ -154,6 +168,18 @@ describe('velero provider with the simulator', () => {
       'FULL_BACKUP_OVERDUE:critical',
     );
     expect(service.getTarget('cluster-snapshots')!.status).toBe('critical');
+  });
+
+  it('lets the demo’s 15-minute schedule go overdue minutes after the start', async () => {
+    now = new Date(START);
+    await service.refresh();
+    expect(service.getTarget('trading-volumes')!.status).toBe('ok');
+    now = new Date(START + 10 * 60_000); // the 12:00 run is 5 minutes late
+    await service.refresh();
+    expect(codes('trading-volumes')).toEqual(['FULL_BACKUP_OVERDUE:warning']);
+    now = new Date(START + 25 * 60_000); // and the 12:15 one
+    await service.refresh();
+    expect(codes('trading-volumes')).toEqual(['FULL_BACKUP_OVERDUE:critical']);
   });
 
   it('says LAST_BACKUP_FAILED for a new failed or partially failed run', async () => {
