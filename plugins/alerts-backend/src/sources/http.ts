@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { CustomErrorBase } from '@backstage/errors';
 import { SourceConfig } from '../config';
 
 export type SourceKind = 'prometheus' | 'alertmanager';
@@ -14,9 +15,10 @@ const LOGGED_BODY_CHARS = 2000;
 /**
  * A source could not be reached (503) or answered with an error (502). The
  * message names the source only: it reaches every user, so the URL, the
- * network error and the upstream body go to the log instead.
+ * network error and the upstream body go to the log instead (a @backstage/errors
+ * error without a cause, so the portal's error handler shows its message).
  */
-export class SourceError extends Error {
+export class SourceError extends CustomErrorBase {
   constructor(
     readonly source: string,
     readonly kind: SourceKind,
