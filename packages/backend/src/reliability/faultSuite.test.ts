@@ -7,8 +7,8 @@
  * being written, then brings the sources back. Cluster health must go stale
  * and /api/alerts degraded, each naming its source, and both recover within
  * 30 s of the source coming back; across all cycles the backend must not
- * crash, its memory must not keep growing, and no acknowledged write may be
- * lost. The restarted simulator presents a new certificate, written to the
+ * crash, its memory must not keep growing, no acknowledged write may be
+ * lost, and no 5xx answer names the database's address (production mode). The restarted simulator presents a new certificate, written to the
  * cluster's caFile: the harder case for the portal than a server that keeps
  * its CA (platform-sim --tls-dir), since the cache must pick up the rotated
  * CA without a restart.
@@ -74,6 +74,10 @@ kubernetesNodeCache:
   backoff: { initialMs: 200, maxMs: 2000 }
 clusterHealth:
   debounceMs: 100
+auth:
+  providers:
+    guest:
+      dangerouslyAllowOutsideDevelopment: true
 alerts:
   pollSeconds: 2
   timeoutMs: 2000
@@ -94,8 +98,10 @@ kubernetes:
           serviceAccountToken: ${sim.token}
           skipMetricsLookup: false
 `,
-      // the inspector measures the live heap (after a full GC) each cycle
+      // production error bodies (guest sign-in allowed below); the inspector
+      // measures the live heap (after a full GC) each cycle
       env: {
+        NODE_ENV: 'production',
         NODE_OPTIONS: `${
           process.env.NODE_OPTIONS ?? ''
         } --inspect=127.0.0.1:${inspectPort}`,
@@ -251,6 +257,12 @@ kubernetes:
       expect(outcome.broken).toBe(0);
       expect(
         outcome.refused.filter(s => s < 400 || s > 599 || s === 501),
+      ).toEqual([]);
+      // ... and its answer names no database address or network error (logged instead)
+      expect(
+        outcome.serverErrorBodies.filter(b =>
+          /127\.0\.0\.1|ECONNREFUSED/.test(b),
+        ),
       ).toEqual([]);
 
       // the sources come back: statuses recover on their own

@@ -9,6 +9,8 @@ export interface WriteOutcome {
   acknowledged: Map<string, number>;
   /** HTTP status of every refused write */
   refused: number[];
+  /** the body of every 5xx answer */
+  serverErrorBodies: string[];
   /** writes whose connection broke before an answer (the backend went away) */
   broken: number;
 }
@@ -25,6 +27,7 @@ export class SettingsWriter {
   readonly outcome: WriteOutcome = {
     acknowledged: new Map(),
     refused: [],
+    serverErrorBodies: [],
     broken: 0,
   };
 
@@ -50,6 +53,9 @@ export class SettingsWriter {
           this.outcome.acknowledged.set(key, n);
         } else {
           this.outcome.refused.push(res.status);
+          if (res.status >= 500) {
+            this.outcome.serverErrorBodies.push(JSON.stringify(res.body));
+          }
           // do not spin while the database is away
           await new Promise(r => setTimeout(r, 50));
         }
