@@ -227,6 +227,8 @@ kubernetes:
         code: 'CLUSTER_STALE',
         message: expect.stringMatching(/stale/),
       });
+      // the cluster by name; the API server's address goes to the log only
+      expect(JSON.stringify(stale)).not.toContain(new URL(sim.httpsUrl).host);
       const degraded = await eventually(
         async () => (await alertErrors())?.find(e => e.source === down.name),
         {
