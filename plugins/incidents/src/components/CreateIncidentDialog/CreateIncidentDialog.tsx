@@ -81,6 +81,7 @@ export function CreateIncidentDialog(props: {
         <DialogContent>
           {error && <Alert severity="error">{errorMessage(error)}</Alert>}
           <TextField
+            id="incident-title"
             label={t('create.fieldTitle')}
             value={title}
             onChange={e => setTitle(e.target.value)}
@@ -94,6 +95,7 @@ export function CreateIncidentDialog(props: {
             inputProps={{ 'data-testid': 'create-title' }}
           />
           <TextField
+            id="incident-description"
             label={t('create.fieldDescription')}
             value={description}
             onChange={e => setDescription(e.target.value)}
@@ -106,6 +108,7 @@ export function CreateIncidentDialog(props: {
           />
           <TextField
             select
+            id="incident-level"
             label={t('create.fieldLevel')}
             value={level}
             onChange={e => setLevel(e.target.value)}

@@ -59,6 +59,7 @@ export function LevelEditor(props: {
     <Box data-testid="level-editor">
       <TextField
         select
+        id="incident-new-level"
         label={t('level.newLevel')}
         value={level}
         onChange={e => setLevel(e.target.value)}
@@ -78,6 +79,7 @@ export function LevelEditor(props: {
         ))}
       </TextField>
       <TextField
+        id="incident-level-reason"
         label={t('level.reason')}
         value={reason}
         onChange={e => setReason(e.target.value)}

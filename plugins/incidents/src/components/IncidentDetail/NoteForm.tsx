@@ -21,6 +21,7 @@ export function NoteForm(props: {
   return (
     <Box>
       <TextField
+        id="incident-note"
         label={t('notes.label')}
         value={text}
         onChange={e => setText(e.target.value)}

@@ -87,6 +87,7 @@ export function PostmortemEditor(props: {
       </Tabs>
       {tab === 0 ? (
         <TextField
+          id="incident-postmortem"
           value={draft}
           onChange={e => setDraft(e.target.value)}
           fullWidth
@@ -97,6 +98,7 @@ export function PostmortemEditor(props: {
           inputProps={{
             maxLength: LIMITS.postmortem,
             'data-testid': 'postmortem-text',
+            'aria-label': t('postmortem.title'),
             style: { fontFamily: 'monospace' },
           }}
         />

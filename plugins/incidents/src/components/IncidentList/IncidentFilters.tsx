@@ -44,6 +44,7 @@ export function IncidentFilters(props: {
           fullWidth
           margin="dense"
           variant="outlined"
+          id="incident-filter-status"
           label={t('filters.status')}
           value={value.status}
           onChange={e =>
@@ -68,6 +69,7 @@ export function IncidentFilters(props: {
           fullWidth
           margin="dense"
           variant="outlined"
+          id="incident-filter-level"
           label={t('filters.level')}
           value={value.level}
           onChange={e => set({ level: e.target.value })}
@@ -106,6 +108,7 @@ export function IncidentFilters(props: {
           fullWidth
           margin="dense"
           variant="outlined"
+          id="incident-filter-text"
           label={t('filters.text')}
           value={value.text}
           onChange={e => set({ text: e.target.value })}

@@ -10,9 +10,9 @@ export interface Bar {
 }
 
 const ROW = 22;
-const LABEL_WIDTH = 90;
+const LABEL_WIDTH = 140;
 const TEXT_WIDTH = 90;
-const WIDTH = 420;
+const WIDTH = 480;
 
 /**
  * Horizontal bars scaled to `max` (a handful of bars per chart: an SVG of
