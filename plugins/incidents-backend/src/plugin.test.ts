@@ -10,13 +10,25 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  BackstageUserPrincipal,
+  createServiceFactory,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  QueryPermissionResponse,
+} from '@backstage/plugin-permission-common';
+import { incidentUpdatePermission } from '@fdp/plugin-incidents-common';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { Knex } from 'knex';
 import request from 'supertest';
+import {
+  createIncidentConditionalDecision,
+  incidentConditions,
+} from './permissions/rules';
 import { incidentsPlugin } from './plugin';
 import { firingServiceDown } from './testing/alertmanagerPayloads';
 
@@ -47,7 +59,38 @@ const architect = {
 };
 const amAuth = { Authorization: `Bearer ${TOKEN}` };
 
-async function start(knex: Knex, options: { deny?: string[] } = {}) {
+const cto = {
+  Authorization: mockCredentials.user.header('user:default/cto'),
+};
+
+/** The portal policy's shape: devops-lead allowed, everyone else only as the incident's owner. */
+const ownerPolicy: Partial<PermissionsService> = {
+  // creating is for every signed-in user
+  authorize: async requests =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  // the update permission is the only one asked conditionally
+  authorizeConditional: async (requests, { credentials }) =>
+    requests.map((): QueryPermissionResponse => {
+      const { userEntityRef } = credentials.principal as BackstageUserPrincipal;
+      return userEntityRef === 'user:default/devops-lead'
+        ? { result: AuthorizeResult.ALLOW }
+        : createIncidentConditionalDecision(
+            incidentUpdatePermission,
+            incidentConditions.isIncidentOwner({ userEntityRef }),
+          );
+    }),
+};
+
+async function start(
+  knex: Knex,
+  options: { deny?: string[]; policy?: typeof ownerPolicy } = {},
+) {
+  const deny = (reqs: any[]) =>
+    reqs.map(r => ({
+      result: options.deny!.includes(r.permission.name)
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    }));
   const publish = jest.fn(async () => {});
   const { server } = await startTestBackend({
     features: [
@@ -70,14 +113,13 @@ async function start(knex: Knex, options: { deny?: string[] } = {}) {
       ...(options.deny
         ? [
             mockServices.permissions.mock({
-              authorize: async (reqs: any[]) =>
-                reqs.map(r => ({
-                  result: options.deny!.includes(r.permission.name)
-                    ? AuthorizeResult.DENY
-                    : AuthorizeResult.ALLOW,
-                })),
+              authorize: async (reqs: any[]) => deny(reqs),
+              authorizeConditional: async (reqs: any[]) => deny(reqs),
             }).factory,
           ]
+        : []),
+      ...(options.policy
+        ? [mockServices.permissions.mock(options.policy).factory]
         : []),
     ],
   });
@@ -629,6 +671,62 @@ describe.each(databases.eachSupportedId())(
       expect(patch.body.error.message).toBe(
         'Missing permission incidents.incident.update',
       );
+    });
+
+    it("lets a policy's owner condition through PATCH, transitions and notes, and no one else", async () => {
+      const { server } = await start(knex, { policy: ownerPolicy });
+      const { body: incident } = await request(server)
+        .post('/api/incidents/incidents')
+        .set(lead)
+        .send({ title: 'owned', level: 'P2', owner: 'user:default/cto' })
+        .expect(201);
+      const url = `/api/incidents/incidents/${incident.id}`;
+
+      const byOwner = await request(server)
+        .patch(url)
+        .set(cto)
+        .send({ version: 1, title: 'owned and renamed' });
+      expect(byOwner.status).toBe(200);
+      expect(byOwner.body).toMatchObject({
+        title: 'owned and renamed',
+        version: 2,
+      });
+      await request(server)
+        .post(`${url}/transitions`)
+        .set(cto)
+        .send({ to: 'triaged' })
+        .expect(200);
+      await request(server)
+        .post(`${url}/notes`)
+        .set(cto)
+        .send({ text: 'looking' })
+        .expect(201);
+
+      for (const [path, body] of [
+        ['', { version: 3, title: 'taken over' }],
+        ['/transitions', { to: 'responding' }],
+        ['/notes', { text: 'not mine' }],
+      ] as const) {
+        const req = path
+          ? request(server).post(`${url}${path}`)
+          : request(server).patch(url);
+        const other = await req.set(architect).send(body);
+        expect(other.status).toBe(403);
+        expect(other.body.error.message).toBe(
+          'Missing permission incidents.incident.update',
+        );
+      }
+      // devops updates any incident
+      await request(server)
+        .patch(url)
+        .set(lead)
+        .send({ version: 3, title: 'by devops' })
+        .expect(200);
+      const { body: after } = await request(server).get(url).set(lead);
+      expect(after.incident).toMatchObject({
+        title: 'by devops',
+        stage: 'triaged',
+      });
     });
 
     it("evaluates a policy's owner condition on the incident", async () => {

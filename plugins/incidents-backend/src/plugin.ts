@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -117,6 +118,11 @@ export const incidentsPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            isAllowed: createConditionAuthorizer(
+              deps.permissionsRegistry.getPermissionRuleset(
+                incidentResourceRef,
+              ),
+            ),
           }),
         );
 

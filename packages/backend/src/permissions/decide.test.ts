@@ -32,7 +32,6 @@ describe('decide', () => {
   it.each([
     'alerts.silence.create',
     'alerts.silence.expire',
-    'incidents.incident.update',
     'kubernetes.proxy',
     'catalog.entity.delete',
     'catalog.entity.create',
@@ -139,6 +138,33 @@ describe('decide', () => {
         params: { createdBy: ['user:default/team-lead'] },
       },
     });
+  });
+
+  it('lets devops update any incident, everyone else only the incidents they own', () => {
+    const incidentUpdate = createPermission({
+      name: 'incidents.incident.update',
+      attributes: { action: 'update' },
+      resourceType: 'incident',
+    });
+    expect(decide(incidentUpdate, devopsLead)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    for (const subject of [teamLead, onCall, nobody]) {
+      expect(decide(incidentUpdate, subject)).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'incidents',
+        resourceType: 'incident',
+        conditions: {
+          rule: 'IS_INCIDENT_OWNER',
+          resourceType: 'incident',
+          params: { userEntityRef: subject.userEntityRef },
+        },
+      });
+    }
+    // without its resource type it names no incident to own
+    expect(result('incidents.incident.update', onCall)).toBe(
+      AuthorizeResult.DENY,
+    );
   });
 
   it('does not treat a group with a similar name as devops', () => {

@@ -10,6 +10,10 @@ import {
   scaffolderActionConditions,
   scaffolderTaskConditions,
 } from '@backstage/plugin-scaffolder-backend/alpha';
+import {
+  createIncidentConditionalDecision,
+  incidentConditions,
+} from '@fdp/plugin-incidents-backend';
 
 /** Kubernetes cluster-admin in the seeds' access control: may do everything here. */
 export const DEVOPS_GROUP_REF = 'group:default/devops';
@@ -86,6 +90,18 @@ const ownTasks: Rule = (permission, subject) => {
   );
 };
 
+/** Incidents: devops any, everyone else the ones they own (issue #10). */
+const ownIncidents: Rule = (permission, subject) => {
+  if (memberOf(subject, DEVOPS_GROUP_REF)) return ALLOW;
+  if (!isResourcePermission(permission, 'incident')) return DENY;
+  return createIncidentConditionalDecision(
+    permission,
+    incidentConditions.isIncidentOwner({
+      userEntityRef: subject.userEntityRef,
+    }),
+  );
+};
+
 /**
  * Every permission the portal knows, with who may use it (seeds' access
  * control: devops operates everything; dev-team builds services and applies
@@ -135,7 +151,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'alerts.silence.create': devops,
   'alerts.silence.expire': devops,
   'incidents.incident.create': signedIn,
-  'incidents.incident.update': devops,
+  'incidents.incident.update': ownIncidents,
 };
 
 /**

@@ -108,7 +108,8 @@ export class IncidentsService {
     return level;
   }
 
-  private async mustGet(id: string): Promise<Incident> {
+  /** One incident, or NotFoundError. */
+  async get(id: string): Promise<Incident> {
     const incident = await this.options.store.get(id);
     if (!incident) {
       throw new NotFoundError(`No incident with id '${id}'`);
@@ -127,7 +128,7 @@ export class IncidentsService {
   }
 
   async details(id: string): Promise<IncidentDetails> {
-    const incident = await this.mustGet(id);
+    const incident = await this.get(id);
     const timeline = await this.options.store.timeline(id);
     const level = findLevel(this.options.levels, incident.level);
     if (!level) {
@@ -198,7 +199,7 @@ export class IncidentsService {
     actor: string,
     credentials: BackstageCredentials,
   ): Promise<Incident> {
-    const current = await this.mustGet(id);
+    const current = await this.get(id);
     if (current.version !== request.version) {
       throw new VersionConflictError(current.version);
     }
@@ -295,7 +296,7 @@ export class IncidentsService {
     actor: string,
   ): Promise<Incident> {
     for (let attempt = 1; ; attempt++) {
-      const current = await this.mustGet(id);
+      const current = await this.get(id);
       const refusal = transitionError(current.stage, move.to);
       if (refusal) {
         throw new InputError(
@@ -357,7 +358,7 @@ export class IncidentsService {
     text: string,
     actor: string,
   ): Promise<TimelineEntry> {
-    await this.mustGet(id);
+    await this.get(id);
     const [entry] = await this.options.store.addEntries(
       id,
       [{ kind: 'note', text }],
