@@ -76,6 +76,22 @@ describe('pgBackRest provider: a misbehaving command', () => {
     expect(good.backupCount).toBeGreaterThan(0);
   });
 
+  it('stops the children of a hanging wrapper too (the whole process group)', async () => {
+    const pidFile = path.join(dir, 'child.pid');
+    const { broken } = await evaluate(
+      script('wrapper', `sleep 30 & echo $! > '${pidFile}'\nwait`),
+    );
+    expect(repositoryError(broken)).toMatch(/did not finish within 1000 ms/);
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    await new Promise(r => setTimeout(r, 200));
+    // gone, or a zombie waiting for init to reap it: not running
+    const stat = path.join('/proc', String(pid), 'stat');
+    const state = fs.existsSync(stat)
+      ? fs.readFileSync(stat, 'utf8').split(') ')[1][0]
+      : 'gone';
+    expect(['gone', 'Z']).toContain(state);
+  });
+
   it('reports a non-zero exit with the last line of stderr', async () => {
     const { broken, good } = await evaluate(
       script(

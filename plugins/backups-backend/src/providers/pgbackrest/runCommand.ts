@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 /** Why a provider command gave no usable output, in words for the target. */
 export class CommandError extends Error {
@@ -10,11 +10,18 @@ export interface CommandOptions {
   maxOutputBytes: number;
 }
 
+const STDERR_KEEP = 64 * 1024;
+
 /**
- * Runs `command[0]` with the other elements as its arguments (execFile: no
- * shell, nothing is interpolated) and resolves its stdout. A non-zero exit,
- * a timeout or more than `maxOutputBytes` of output kills it (SIGKILL) and
- * rejects with a `CommandError` saying which, with the end of its stderr.
+ * Runs `command[0]` with the other elements as its arguments (no shell,
+ * nothing is interpolated) and resolves its stdout. A non-zero exit, a
+ * timeout or more than `maxOutputBytes` of output rejects with a
+ * `CommandError` saying which, with the last line of its stderr. On a
+ * timeout or too much output the whole process group is killed (SIGKILL):
+ * a wrapper such as `runuser … pgbackrest` or `kubectl exec` would otherwise
+ * leave its child running. `spawn` rather than `execFile`: execFile neither
+ * passes `detached` (a process group of its own) nor kills more than the
+ * child.
  */
 export function runCommand(
   command: readonly string[],
@@ -22,49 +29,69 @@ export function runCommand(
 ): Promise<string> {
   const [file, ...args] = command;
   return new Promise((resolve, reject) => {
-    execFile(
-      file,
-      args,
-      {
-        timeout: options.timeoutMs,
-        maxBuffer: options.maxOutputBytes,
-        killSignal: 'SIGKILL',
-        encoding: 'utf8',
-        windowsHide: true,
-      },
-      (error, stdout, stderr) => {
-        if (!error) {
-          resolve(stdout);
-          return;
-        }
-        const tail = lastLine(stderr);
-        const err = error as NodeJS.ErrnoException & {
-          killed?: boolean;
-          code?: string | number;
-        };
-        if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-          reject(
-            new CommandError(
-              `${file} printed more than ${options.maxOutputBytes} bytes and was stopped`,
-            ),
-          );
-        } else if (err.killed) {
-          reject(
-            new CommandError(
-              `${file} did not finish within ${options.timeoutMs} ms and was stopped`,
-            ),
-          );
-        } else if (typeof err.code === 'number') {
-          reject(
-            new CommandError(
-              `${file} exited with code ${err.code}${tail ? `: ${tail}` : ''}`,
-            ),
-          );
-        } else {
-          reject(new CommandError(`${file} could not be run: ${err.message}`));
-        }
-      },
+    const child = spawn(file, args, {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stdout: Buffer[] = [];
+    let stdoutBytes = 0;
+    let stderr = '';
+    let failure: CommandError | undefined;
+    const stop = (error: CommandError) => {
+      if (failure) return;
+      failure = error;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(
+      () =>
+        stop(
+          new CommandError(
+            `${file} did not finish within ${options.timeoutMs} ms and was stopped`,
+          ),
+        ),
+      options.timeoutMs,
     );
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdoutBytes += chunk.length;
+      if (stdoutBytes > options.maxOutputBytes) {
+        stop(
+          new CommandError(
+            `${file} printed more than ${options.maxOutputBytes} bytes and was stopped`,
+          ),
+        );
+      } else if (!failure) {
+        stdout.push(chunk);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEEP);
+    });
+    child.on('error', error => {
+      clearTimeout(timer);
+      reject(new CommandError(`${file} could not be run: ${error.message}`));
+    });
+    // 'exit', not 'close': a grandchild still holding the pipes must not keep us waiting
+    child.on('exit', code => {
+      clearTimeout(timer);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      if (failure) {
+        reject(failure);
+      } else if (code !== 0) {
+        const tail = lastLine(stderr);
+        reject(
+          new CommandError(
+            `${file} exited with code ${code}${tail ? `: ${tail}` : ''}`,
+          ),
+        );
+      } else {
+        resolve(Buffer.concat(stdout).toString('utf8'));
+      }
+    });
   });
 }
 
