@@ -13,6 +13,16 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  createScaffolderActionConditionalDecision,
+  scaffolderActionConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
@@ -28,6 +38,36 @@ import platformModules from './index';
 jest.setTimeout(60_000);
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** A member of dev-team: the policy lets it apply in dev and staging only. */
+const DEV_MEMBER = 'user:default/dev-member';
+const isDevTeam = (credentials: BackstageCredentials) =>
+  (credentials.principal as { userEntityRef?: string }).userEntityRef ===
+  DEV_MEMBER;
+
+/**
+ * The decision packages/backend/src/permissions/decide.ts gives dev-team on
+ * `scaffolder.action.execute` (that package depends on this one, not the
+ * other way round): any action but kubernetes:apply outside dev and staging.
+ */
+const devTeamActionDecision = (
+  permission: ResourcePermission<'scaffolder-action'>,
+) =>
+  createScaffolderActionConditionalDecision(permission, {
+    anyOf: [
+      {
+        not: scaffolderActionConditions.hasActionId({
+          actionId: 'kubernetes:apply',
+        }),
+      },
+      ...['dev', 'staging'].map(value =>
+        scaffolderActionConditions.hasStringProperty({
+          key: 'namespace',
+          value,
+        }),
+      ),
+    ],
+  });
 
 /** The owner and system the template asks for. */
 const ORG = `
@@ -68,6 +108,17 @@ describe('inference-service from template to cluster and catalog', () => {
         scaffolderEntityModel,
         scaffolderPlugin,
         platformModules,
+        mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+          authorizeConditional: async (requests, options) =>
+            requests.map(({ permission }) =>
+              isResourcePermission(permission, 'scaffolder-action') &&
+              isDevTeam(options.credentials)
+                ? devTeamActionDecision(permission)
+                : { result: AuthorizeResult.ALLOW },
+            ),
+        }).factory,
         mockServices.rootConfig.factory({
           data: {
             catalog: {
@@ -122,15 +173,15 @@ describe('inference-service from template to cluster and catalog', () => {
     fs.rmSync(`${publishDir}-org.yaml`, { force: true });
   });
 
-  const api = () => ({
+  const api = (user = DEV_MEMBER) => ({
     get: (p: string) =>
       request(server)
         .get(p)
-        .set('Authorization', mockCredentials.user.header()),
+        .set('Authorization', mockCredentials.user.header(user)),
     post: (p: string) =>
       request(server)
         .post(p)
-        .set('Authorization', mockCredentials.user.header()),
+        .set('Authorization', mockCredentials.user.header(user)),
   });
 
   async function eventually<T>(fn: () => Promise<T | undefined>, ms: number) {
@@ -143,7 +194,7 @@ describe('inference-service from template to cluster and catalog', () => {
     }
   }
 
-  it('commits, registers and applies a new service', async () => {
+  it('commits, registers and applies a new service for a dev-team member', async () => {
     // the catalog has read the template, the owner and the system
     await eventually(async () => {
       for (const ref of [
@@ -235,5 +286,47 @@ describe('inference-service from template to cluster and catalog', () => {
     for (const pod of pods) {
       expect(pod.spec.nodeName).toMatch(/^ai-inference-/);
     }
+  });
+
+  it('refuses a dev-team member the production namespace before anything is written', async () => {
+    const created = await api()
+      .post('/api/scaffolder/v2/tasks')
+      .send({
+        templateRef: 'template:default/inference-service',
+        values: {
+          name: 'prod-model',
+          owner: 'group:default/dev-team',
+          system: 'system:default/financial-data-platform',
+          cluster: 'fdp-cluster',
+          namespace: 'production',
+          replicas: 2,
+        },
+      });
+    expect(created.status).toBe(201);
+    const task = await eventually(async () => {
+      const res = await api().get(
+        `/api/scaffolder/v2/tasks/${created.body.id}`,
+      );
+      return ['completed', 'failed'].includes(res.body.status)
+        ? res.body
+        : undefined;
+    }, 40_000);
+    expect(task.status).toBe('failed');
+    const events = await api().get(
+      `/api/scaffolder/v2/tasks/${created.body.id}/events`,
+    );
+    const log = events.body.map((e: any) => e.body.message).join('\n');
+    expect(log).toContain('Unauthorized action: kubernetes:apply');
+    expect(log).toContain(
+      'Skipping step publish because a previous step failed',
+    );
+    expect(fs.existsSync(path.join(publishDir, 'prod-model'))).toBe(false);
+    expect(
+      (
+        await api().get(
+          '/api/catalog/entities/by-name/component/default/prod-model',
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -138,9 +138,12 @@ describe('kubernetes:apply against the platform simulator', () => {
     );
   });
 
-  it('dry run asks the API server and creates nothing', async () => {
+  it.each([
+    ['a dry-run task', {}, { isDryRun: true }],
+    ['dryRun: true', { dryRun: true }, {}],
+  ])('%s asks the API server and creates nothing', async (_, input, extra) => {
     await render('dry-api');
-    const ctx = context({}, { isDryRun: true });
+    const ctx = context(input, extra);
     await action.handler(ctx);
     expect(results(ctx)).toContain('Deployment created');
     expect(

@@ -28,8 +28,10 @@ const APPLIED_KINDS = new Set([
  * cluster of `kubernetes.clusterLocatorMethods`. Who may use which
  * namespace is the permission policy's (a conditional decision on the
  * `namespace` input); everything is checked before the first write, each
- * object is applied once per task (checkpoint), and a dry run is the API
- * server's own.
+ * object is applied once per task (checkpoint), and a dry run (the task's or
+ * `dryRun: true`) is the API server's own. The templates run it with
+ * `dryRun: true` before publishing, so a namespace the policy refuses or a
+ * manifest the cluster refuses stops the task before anything is written.
  */
 export function createKubernetesApplyAction(options: {
   clusters: readonly ClusterDefinition[];
@@ -52,6 +54,13 @@ export function createKubernetesApplyAction(options: {
             .string()
             .optional()
             .describe('Workspace directory of the manifests (default k8s)'),
+        dryRun: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              "Only the API server's dry run: checks manifests, namespace and conflicts, changes nothing (default false)",
+            ),
       },
       output: {
         applied: z =>
@@ -70,6 +79,7 @@ export function createKubernetesApplyAction(options: {
     async handler(ctx) {
       const { cluster: clusterName, namespace } = ctx.input;
       const dir = ctx.input.path ?? 'k8s';
+      const dryRun = ctx.isDryRun === true || ctx.input.dryRun === true;
       const cluster = options.clusters.find(c => c.name === clusterName);
       if (!cluster) {
         throw new InputError(
@@ -105,9 +115,7 @@ export function createKubernetesApplyAction(options: {
           metadata: { ...object.metadata, namespace },
         };
         const apply = async () => {
-          const { result } = await applyObject(api, target, {
-            dryRun: ctx.isDryRun === true,
-          });
+          const { result } = await applyObject(api, target, { dryRun });
           return {
             kind: object.kind,
             namespace,
@@ -116,7 +124,7 @@ export function createKubernetesApplyAction(options: {
           };
         };
         // a retried task resumes after the objects it already applied
-        const entry = ctx.isDryRun
+        const entry = dryRun
           ? await apply()
           : await ctx.checkpoint({
               key: `kubernetes-apply:${clusterName}:${namespace}:${object.apiVersion}:${object.kind}:${object.metadata.name}`,
@@ -124,7 +132,7 @@ export function createKubernetesApplyAction(options: {
             });
         ctx.logger.info(
           `${entry.kind} ${namespace}/${entry.name} ${entry.result}${
-            ctx.isDryRun ? ' (server dry run)' : ''
+            dryRun ? ' (server dry run)' : ''
           } on ${clusterName}`,
         );
         applied.push(entry);
