@@ -1,6 +1,7 @@
 /*
  * The catalog under catalog/ describes the platform of the design documents
- * (../shared/seeds): every entity is valid for @backstage/catalog-model, every
+ * (../shared/seeds): every entity is valid for @backstage/catalog-model (the
+ * templates of templates/ for the scaffolder's Template kind), every
  * relation points at an entity that exists, and each seed service, resource,
  * node pool and escalation role is there with its documented values.
  */
@@ -22,6 +23,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -61,6 +63,8 @@ const validators = [
   resourceEntityV1alpha1Validator,
   systemEntityV1alpha1Validator,
   userEntityV1alpha1Validator,
+  // the service templates of templates/
+  templateEntityV1beta3Validator,
 ];
 const policy = EntityPolicies.allOf([
   new SchemaValidEntityPolicy(),
