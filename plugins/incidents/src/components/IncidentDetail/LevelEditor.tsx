@@ -7,7 +7,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Incident, IncidentLevel, LIMITS } from '@fdp/plugin-incidents-common';
 import { incidentsTranslationRef } from '../../translation';
 import { LevelChip } from '../LevelChip';
-import { UpdateButton } from '../PermissionButton';
+import { UpdateButton } from '../UpdateButton';
 import type { SaveChanges } from './types';
 
 /** The level, changed with a reason that goes to the timeline. */

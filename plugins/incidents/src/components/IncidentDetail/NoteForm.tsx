@@ -4,7 +4,7 @@ import TextField from '@material-ui/core/TextField';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { LIMITS } from '@fdp/plugin-incidents-common';
 import { incidentsTranslationRef } from '../../translation';
-import { UpdateButton } from '../PermissionButton';
+import { UpdateButton } from '../UpdateButton';
 
 /** Adds a note to the timeline. */
 export function NoteForm(props: {

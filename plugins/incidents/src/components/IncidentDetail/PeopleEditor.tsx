@@ -7,7 +7,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { Incident } from '@fdp/plugin-incidents-common';
 import { incidentsTranslationRef } from '../../translation';
 import { EntitiesPicker, EntityPicker } from '../EntityPicker';
-import { UpdateButton } from '../PermissionButton';
+import { UpdateButton } from '../UpdateButton';
 import type { SaveChanges } from './types';
 
 /** The owner and responders, changed through pickers of catalog users. */

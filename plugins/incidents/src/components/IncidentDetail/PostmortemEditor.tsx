@@ -15,7 +15,7 @@ import {
   TimelineEntry,
 } from '@fdp/plugin-incidents-common';
 import { incidentsTranslationRef } from '../../translation';
-import { UpdateButton } from '../PermissionButton';
+import { UpdateButton } from '../UpdateButton';
 import type { SaveChanges } from './types';
 
 /**

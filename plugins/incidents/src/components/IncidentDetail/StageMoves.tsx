@@ -12,7 +12,7 @@ import {
   TransitionRequest,
 } from '@fdp/plugin-incidents-common';
 import { incidentsTranslationRef } from '../../translation';
-import { UpdateButton } from '../PermissionButton';
+import { UpdateButton } from '../UpdateButton';
 
 /**
  * A button per stage the incident may move to now (`canTransition`:

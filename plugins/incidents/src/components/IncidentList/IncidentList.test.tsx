@@ -135,6 +135,21 @@ describe('IncidentList', () => {
     );
   });
 
+  it('reloads when an incidents signal arrives', async () => {
+    const api = new FakeIncidentsApi({
+      list: { items: [incident({ id: 'INC-1' })] },
+    });
+    const { signals } = renderList(api);
+    await screen.findByTestId('incident-INC-1');
+    api.list = {
+      items: [incident({ id: 'INC-1' }), incident({ id: 'INC-2' })],
+    };
+    signals.publish('incidents', { type: 'incident-changed', id: 'INC-2' });
+    expect(
+      await screen.findByTestId('incident-INC-2', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+  });
+
   it('passes the filters of the URL to the backend', async () => {
     const api = new FakeIncidentsApi();
     renderList(

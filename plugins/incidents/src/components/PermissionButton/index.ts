@@ -1,1 +1,0 @@
-export { UpdateButton } from './PermissionButton';
