@@ -8,6 +8,7 @@ import {
   TargetObservation,
   Violation,
 } from '@fdp/plugin-backups-common';
+import pLimit from 'p-limit';
 import { BackupProvider } from '../providers/types';
 import { summarise } from './summarise';
 
@@ -27,6 +28,8 @@ export interface PolicySummary {
   /** The policy's own findings (`POLICY_INCONSISTENT`). */
   findings: Violation[];
 }
+
+const SOURCES_AT_A_TIME = 8;
 
 interface TargetState {
   summary: TargetSummary;
@@ -56,42 +59,46 @@ export class BackupsService {
     const now = this.options.now?.() ?? new Date();
     const clocks = this.options.policies.map(p => policyClock(p, now));
     const next = new Map<string, TargetState>();
+    // a few sources at a time: each holds its whole info JSON while parsed
+    const limit = pLimit(SOURCES_AT_A_TIME);
     await Promise.all(
-      this.options.providers.map(async provider => {
-        let observations: Map<string, TargetObservation>;
-        try {
-          observations = await provider.observe(now);
-        } catch (error) {
-          this.options.logger.warn(
-            `backups: ${provider.type} source '${provider.name}' failed: ${error}`,
-          );
-          const repositoryError = `${provider.type} source '${
-            provider.name
-          }': ${(error as Error).message}`;
-          observations = new Map(
-            provider.targets.map(t => [
-              t.name,
-              { backups: [], repositoryError },
-            ]),
-          );
-        }
-        for (const target of provider.targets) {
-          const observation = observations.get(target.name) ?? {
-            backups: [],
-            repositoryError: `${provider.type} source '${provider.name}' reported nothing for ${target.name}`,
-          };
-          const clock = clocks.find(c => c.policy.name === target.policy)!;
-          next.set(target.name, {
-            backups: observation.backups,
-            summary: summarise(
-              target,
-              { type: provider.type, name: provider.name },
-              observation,
-              clock,
-            ),
-          });
-        }
-      }),
+      this.options.providers.map(provider =>
+        limit(async () => {
+          let observations: Map<string, TargetObservation>;
+          try {
+            observations = await provider.observe(now);
+          } catch (error) {
+            this.options.logger.warn(
+              `backups: ${provider.type} source '${provider.name}' failed: ${error}`,
+            );
+            const repositoryError = `${provider.type} source '${
+              provider.name
+            }': ${(error as Error).message}`;
+            observations = new Map(
+              provider.targets.map(t => [
+                t.name,
+                { backups: [], repositoryError },
+              ]),
+            );
+          }
+          for (const target of provider.targets) {
+            const observation = observations.get(target.name) ?? {
+              backups: [],
+              repositoryError: `${provider.type} source '${provider.name}' reported nothing for ${target.name}`,
+            };
+            const clock = clocks.find(c => c.policy.name === target.policy)!;
+            next.set(target.name, {
+              backups: observation.backups,
+              summary: summarise(
+                target,
+                { type: provider.type, name: provider.name },
+                observation,
+                clock,
+              ),
+            });
+          }
+        }),
+      ),
     );
     const changed = [...next.values()]
       .filter(

@@ -137,3 +137,35 @@ describe('pgBackRest provider: a misbehaving command', () => {
     expect(repositoryError(broken)).toMatch(/could not be run: .*ENOENT/);
   });
 });
+
+describe('pgBackRest provider: an unchanged output', () => {
+  it('is not parsed again; a changed one is', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-backups-memo-'));
+    try {
+      const file = path.join(dir, 'info.json');
+      const info = JSON.parse(fs.readFileSync(fixture, 'utf8'));
+      fs.writeFileSync(file, JSON.stringify(info));
+      const provider = new PgBackRestProvider(
+        parseBackupsConfig({
+          pgbackrest: [
+            {
+              name: 'r',
+              file,
+              stanzas: [{ target: 'db', stanza: info[0].name }],
+            },
+          ],
+        }).pgbackrest[0],
+      );
+      const first = (await provider.observe()).get('db')!.backups;
+      const again = (await provider.observe()).get('db')!.backups;
+      expect(again).toBe(first);
+      info[0].backup.pop();
+      fs.writeFileSync(file, JSON.stringify(info));
+      const changed = (await provider.observe()).get('db')!.backups;
+      expect(changed).not.toBe(first);
+      expect(changed).toHaveLength(first.length - 1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,8 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   parsePgBackRestInfo,
+  PgBackRestStanza,
   TargetObservation,
 } from '@fdp/plugin-backups-common';
+import { createHash } from 'node:crypto';
 import { PgBackRestSourceConfig } from '../../config';
 import { BackupProvider, TargetSpec } from '../types';
 import { lastArchivedTime } from './archiverTime';
@@ -22,6 +24,8 @@ export class PgBackRestProvider implements BackupProvider {
   readonly type = 'pgbackrest';
   readonly name: string;
   readonly targets: readonly TargetSpec[];
+  /** The last output's digest and its stanzas: an unchanged output is not parsed again. */
+  private last?: { digest: string; stanzas: PgBackRestStanza[] };
 
   constructor(
     private readonly config: PgBackRestSourceConfig,
@@ -35,7 +39,16 @@ export class PgBackRestProvider implements BackupProvider {
   }
 
   async observe(): Promise<Map<string, TargetObservation>> {
-    const stanzas = parsePgBackRestInfo(await readPgBackRestInfo(this.config));
+    const text = await readPgBackRestInfo(this.config);
+    // parsing is most of a round's cost (≈10 ms for 1,000 backups) and the
+    // output only changes when a backup or an expire ran
+    // (a digest, not the text: 500 sources of 1,000 backups are ~350 MB of text)
+    const digest = createHash('sha256').update(text).digest('hex');
+    const stanzas =
+      this.last?.digest === digest
+        ? this.last.stanzas
+        : parsePgBackRestInfo(text);
+    this.last = { digest, stanzas };
     const result = new Map<string, TargetObservation>();
     await Promise.all(
       this.config.stanzas.map(async s => {
