@@ -197,6 +197,8 @@ describe('SlackNotifier', () => {
       new SlackNotifier({ P2: 'http://slack-down.test/hook' }).post('P2', 'x'),
     ).rejects.toThrow(/^Slack webhook of P2 is unreachable \(TypeError\)$/);
     // nothing configured for the level: nothing to post
-    await expect(new SlackNotifier({}).post('P3', 'x')).resolves.toBeUndefined();
+    await expect(
+      new SlackNotifier({}).post('P3', 'x'),
+    ).resolves.toBeUndefined();
   });
 });

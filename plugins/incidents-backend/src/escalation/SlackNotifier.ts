@@ -23,9 +23,7 @@ export class SlackNotifier {
       status = response.status;
     } catch (error) {
       throw new Error(
-        `Slack webhook of ${levelId} is unreachable (${
-          (error as Error).name
-        })`,
+        `Slack webhook of ${levelId} is unreachable (${(error as Error).name})`,
       );
     }
     if (status < 200 || status >= 300) {
