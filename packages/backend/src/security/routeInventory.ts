@@ -128,6 +128,35 @@ export const ROUTES: InventoryRoute[] = [
     query: { entityRef: TRADING_API },
   },
 
+  // plugins/backups-backend (trading-db: a target of app-config.yaml)
+  {
+    method: 'GET',
+    path: '/api/backups/targets',
+    input: 'strict',
+    access: 'signed-in',
+    query: { status: 'critical' },
+  },
+  {
+    method: 'GET',
+    path: '/api/backups/targets/:name',
+    input: 'strict',
+    access: 'signed-in',
+    params: () => ({ name: 'trading-db' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/backups/targets/:name/backups',
+    input: 'strict',
+    access: 'signed-in',
+    params: () => ({ name: 'trading-db' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/backups/policy',
+    input: 'strict',
+    access: 'signed-in',
+  },
+
   // plugins/incidents-backend
   {
     method: 'GET',
