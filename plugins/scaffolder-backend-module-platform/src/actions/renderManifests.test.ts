@@ -17,6 +17,12 @@ const catalog = catalogServiceMock({
     },
     {
       apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'trading-api' },
+      spec: { type: 'service', lifecycle: 'production', owner: 'devops' },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
       kind: 'System',
       metadata: { name: 'financial-data-platform' },
       spec: { owner: 'devops' },
@@ -87,6 +93,10 @@ describe('platform:manifests:render', () => {
     [{ name: 'Price_Model' }, /^name 'Price_Model' is not a DNS-1123 label/],
     [{ replicas: 6 }, /^replicas 6 is outside 1\.\.5 .*'ai-inference'/],
     [{ cluster: 'elsewhere' }, /^cluster 'elsewhere' is not a configured/],
+    [
+      { name: 'trading-api' },
+      /^name 'trading-api' is taken: component:default\/trading-api is in the catalog/,
+    ],
     [{ owner: 'nobody' }, /^owner 'nobody' is not in the catalog/],
     [{ system: 'nowhere' }, /^system 'nowhere' is not in the catalog/],
   ])('refuses %j naming the field, writing nothing', async (bad, message) => {

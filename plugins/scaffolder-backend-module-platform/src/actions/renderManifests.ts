@@ -11,8 +11,8 @@ import { examples } from './renderManifests.examples';
 /**
  * `platform:manifests:render`: the layer's manifests (manifests-common's
  * builders, validated) into `k8s/` of the workspace, one file per object.
- * The owner, system and cluster are checked first, so a task with a bad
- * parameter stops before anything is written.
+ * The name (not yet a component), owner, system and cluster are checked
+ * first, so a task with a bad parameter stops before anything is written.
  */
 export function createRenderManifestsAction(options: {
   catalog: CatalogService;
@@ -72,6 +72,13 @@ export function createRenderManifestsAction(options: {
         );
       }
       const credentials = await ctx.getInitiatorCredentials();
+      // the new repository's entity would collide with it: register would find the old one
+      const taken = `component:default/${name}`;
+      if (await catalog.getEntityByRef(taken, { credentials })) {
+        throw new InputError(
+          `name '${name}' is taken: ${taken} is in the catalog`,
+        );
+      }
       await requireEntity(catalog, credentials, 'owner', owner, 'group');
       if (system) {
         await requireEntity(catalog, credentials, 'system', system, 'system');
