@@ -388,13 +388,15 @@ describe.each(databases.eachSupportedId())('incidents backend on %s', id => {
       level: 'P1',
       stage: 'detected',
       entityRef: 'component:default/trading-api',
-      source: 'alertmanager',
-      createdBy: 'alertmanager',
       detectedAt: '2026-11-30T00:10:00.000Z',
     });
     const details = await request(server)
       .get(`/api/incidents/incidents/${opened.body.incidentId}`)
       .set(lead);
+    expect(details.body.incident).toMatchObject({
+      source: 'alertmanager',
+      createdBy: 'alertmanager',
+    });
     expect(
       details.body.timeline.map((e: any) => [e.kind, e.status, e.actor]),
     ).toEqual([
@@ -509,6 +511,70 @@ describe.each(databases.eachSupportedId())(
       expect(bad.body.error.message).toBe(
         'Invalid cursor: pass the nextCursor of a previous page unchanged',
       );
+    });
+
+    it('lists summaries with an ETag, 304 when unchanged, and shows a change at once', async () => {
+      const { server } = await start(knex);
+      const list = () =>
+        request(server)
+          .get('/api/incidents/incidents')
+          .query({ status: 'open', entityRef: 'trading-api' })
+          .set(lead);
+      const empty = await list();
+      expect(empty.status).toBe(200);
+      expect(empty.body).toEqual({ items: [] });
+
+      const created = await request(server)
+        .post('/api/incidents/incidents')
+        .set(lead)
+        .send({
+          title: 'orders stuck',
+          description: 'not in the list',
+          level: 'P2',
+          entityRef: 'component:default/trading-api',
+          owner: 'user:default/devops-lead',
+          detectedAt: '2026-11-29T10:00:00.000Z',
+        })
+        .expect(201);
+      // read within the cache's second: the create dropped the cached page
+      const page = await list();
+      expect(page.body.items).toEqual([
+        {
+          id: created.body.id,
+          title: 'orders stuck',
+          level: 'P2',
+          stage: 'detected',
+          entityRef: 'component:default/trading-api',
+          owner: 'user:default/devops-lead',
+          detectedAt: '2026-11-29T10:00:00.000Z',
+          version: 1,
+        },
+      ]);
+      const etag = page.headers.etag;
+      expect(etag).not.toBe(empty.headers.etag);
+      expect(page.headers['content-type']).toMatch(/^application\/json/);
+
+      const unchanged = await list().set('If-None-Match', etag);
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.text).toBe('');
+
+      await request(server)
+        .post(`/api/incidents/incidents/${created.body.id}/transitions`)
+        .set(lead)
+        .send({ to: 'triaged' })
+        .expect(200);
+      const moved = await list().set('If-None-Match', etag);
+      expect(moved.status).toBe(200);
+      expect(moved.body.items[0]).toMatchObject({
+        stage: 'triaged',
+        version: 2,
+      });
+      // the cache is for signed-in users only
+      await request(server)
+        .get('/api/incidents/incidents')
+        .query({ status: 'open', entityRef: 'trading-api' })
+        .set('Authorization', mockCredentials.none.header())
+        .expect(401);
     });
 
     it.each([

@@ -21,6 +21,7 @@ import {
 } from './permissions/rules';
 import { CatalogRefs } from './service/catalogRefs';
 import { IncidentChange, IncidentsService } from './service/IncidentsService';
+import { ListResponseCache } from './service/ListResponseCache';
 import { createRouter, WEBHOOK_PATH } from './service/router';
 import { AlertmanagerWebhook } from './webhook/AlertmanagerWebhook';
 
@@ -29,6 +30,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How often escalations and breaches are checked (the shortest response time is minutes). */
 const ESCALATION_FREQUENCY = { seconds: 30 };
+
+/**
+ * List pages are served from memory for 1 s: this process drops them on its
+ * own changes, another replica's change shows after at most that second.
+ */
+const LIST_CACHE = { ttlMs: 1000, maxEntries: 200 };
 
 /**
  * Incidents (plugin id `incidents`): REST under /api/incidents, the
@@ -73,7 +80,9 @@ export const incidentsPlugin = createBackendPlugin({
           },
         });
         const catalogRefs = new CatalogRefs(deps.catalog);
+        const listCache = new ListResponseCache(LIST_CACHE);
         const onChange = (incidentId: string, change: IncidentChange) => {
+          listCache.invalidate();
           deps.signals
             .publish({
               recipients: { type: 'broadcast' },
@@ -113,6 +122,7 @@ export const incidentsPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             service,
+            listCache,
             webhook,
             webhookToken: config.webhookToken,
             httpAuth: deps.httpAuth,

@@ -80,9 +80,28 @@ export interface LevelsResponse {
   levels: IncidentLevel[];
 }
 
+/**
+ * An item of `GET /incidents`: what the lists show (level, title, stage,
+ * entity, owner, SLA clocks); the description, post-mortem and the rest
+ * come with `GET /incidents/:id`.
+ */
+export type IncidentSummary = Pick<
+  Incident,
+  | 'id'
+  | 'title'
+  | 'level'
+  | 'stage'
+  | 'entityRef'
+  | 'owner'
+  | 'detectedAt'
+  | 'acknowledgedAt'
+  | 'resolvedAt'
+  | 'version'
+>;
+
 /** `GET /incidents`: a page, open incidents first. */
 export interface IncidentListResponse {
-  items: Incident[];
+  items: IncidentSummary[];
   /** Pass as `cursor` for the next page; absent on the last page. */
   nextCursor?: string;
 }

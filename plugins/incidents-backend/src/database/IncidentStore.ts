@@ -8,6 +8,7 @@ import {
   IncidentStage,
   IncidentStats,
   IncidentStatus,
+  IncidentSummary,
   isResolvedStage,
   stagesOfStatus,
   StatsWindow,
@@ -17,7 +18,15 @@ import {
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
 import { queryStats } from './queryStats';
-import { IncidentRow, TimelineRow, toIncident, toTimelineEntry } from './rows';
+import {
+  IncidentRow,
+  IncidentSummaryRow,
+  SUMMARY_COLUMNS,
+  TimelineRow,
+  toIncident,
+  toIncidentSummary,
+  toTimelineEntry,
+} from './rows';
 
 const migrationsDir = resolvePackagePath(
   '@fdp/plugin-incidents-backend',
@@ -292,8 +301,11 @@ export class IncidentStore {
   /** A page of the list: open incidents first, then newest detection first. */
   async list(
     filter: ListFilter,
-  ): Promise<{ items: Incident[]; nextCursor?: string }> {
-    const query = this.db<IncidentRow>('incidents');
+  ): Promise<{ items: IncidentSummary[]; nextCursor?: string }> {
+    const query =
+      this.db<IncidentRow>('incidents').select<IncidentSummaryRow[]>(
+        SUMMARY_COLUMNS,
+      );
     if (filter.status) query.whereIn('stage', stagesOfStatus(filter.status));
     if (filter.level) query.where('level', filter.level);
     if (filter.entityRef) query.where('entity_ref', filter.entityRef);
@@ -336,7 +348,7 @@ export class IncidentStore {
         { column: 'id', order: 'desc' },
       ])
       .limit(filter.limit + 1);
-    const items = rows.slice(0, filter.limit).map(toIncident);
+    const items = rows.slice(0, filter.limit).map(toIncidentSummary);
     const last = items[items.length - 1];
     return rows.length > filter.limit
       ? {

@@ -1,6 +1,7 @@
 import {
   Incident,
   IncidentStage,
+  IncidentSummary,
   TimelineEntry,
   TimelineEvent,
 } from '@fdp/plugin-incidents-common';
@@ -43,7 +44,8 @@ export interface TimelineRow {
 }
 
 export function isoTime(value: DbTime): string {
-  return new Date(value).toISOString();
+  // pg hands back a Date already: no second parse (a list page has 150 times)
+  return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
 function optionalIso(value: DbTime | null): string | undefined {
@@ -76,6 +78,42 @@ export function toIncident(row: IncidentRow): Incident {
     createdAt: isoTime(row.created_at),
     createdBy: row.created_by,
     updatedAt: isoTime(row.updated_at),
+    version: Number(row.version),
+  };
+}
+
+/** The columns a list item is read from (explicit: no description or post-mortem). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'title',
+  'level',
+  'stage',
+  'entity_ref',
+  'owner',
+  'detected_at',
+  'acknowledged_at',
+  'resolved_at',
+  'version',
+] as const satisfies ReadonlyArray<keyof IncidentRow>;
+
+export type IncidentSummaryRow = Pick<
+  IncidentRow,
+  (typeof SUMMARY_COLUMNS)[number]
+>;
+
+export function toIncidentSummary(row: IncidentSummaryRow): IncidentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    level: row.level,
+    stage: row.stage,
+    ...(row.entity_ref ? { entityRef: row.entity_ref } : {}),
+    ...(row.owner ? { owner: row.owner } : {}),
+    detectedAt: isoTime(row.detected_at),
+    ...(row.acknowledged_at
+      ? { acknowledgedAt: isoTime(row.acknowledged_at) }
+      : {}),
+    ...(row.resolved_at ? { resolvedAt: isoTime(row.resolved_at) } : {}),
     version: Number(row.version),
   };
 }

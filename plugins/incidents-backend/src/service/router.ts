@@ -24,6 +24,7 @@ import { parseAlertmanagerPayload } from '../webhook/alertmanagerPayload';
 import { AlertmanagerWebhook } from '../webhook/AlertmanagerWebhook';
 import { checkBearerToken } from '../webhook/bearerToken';
 import { IncidentsService, VersionConflictError } from './IncidentsService';
+import { ListResponseCache } from './ListResponseCache';
 import { parseCreateIncident } from './parseCreateIncident';
 import { parseIncidentId } from './parseIncidentId';
 import { parseListQuery } from './parseListQuery';
@@ -35,6 +36,8 @@ import { parseUpdateIncident } from './parseUpdateIncident';
 
 export interface RouterOptions {
   service: IncidentsService;
+  /** List pages, invalidated by the plugin on every change. */
+  listCache: ListResponseCache;
   webhook: AlertmanagerWebhook;
   /** `incidents.webhook.token`; unset refuses every webhook request. */
   webhookToken?: string;
@@ -175,7 +178,13 @@ export async function createRouter(
 
   router.get('/incidents', async (req, res) => {
     await httpAuth.credentials(req);
-    res.json(await service.list(parseListQuery(req.query)));
+    const query = parseListQuery(req.query);
+    // zod's output has the schema's key order: equal queries, equal keys
+    const page = await options.listCache.get(JSON.stringify(query), () =>
+      service.list(query),
+    );
+    // express answers 304 when If-None-Match names this ETag
+    res.set('ETag', page.etag).type('json').send(page.body);
   });
 
   router.post('/incidents', async (req, res) => {

@@ -10,7 +10,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
-  Incident,
+  IncidentSummary,
   INCIDENT_STATUSES,
   IncidentStatus,
   isResolvedStage,
@@ -67,7 +67,7 @@ export function IncidentList() {
   const { status, level, entityRef, owner } = filters;
 
   const list = useLiveData(async () => {
-    const items: Incident[] = [];
+    const items: IncidentSummary[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < pages; page++) {
       const result = await api.listIncidents({
@@ -89,7 +89,7 @@ export function IncidentList() {
     setFilters(next);
     setPages(1);
   };
-  const openDetail = (incident: Incident) => {
+  const openDetail = (incident: IncidentSummary) => {
     if (link) navigate(link(incident.id));
   };
 

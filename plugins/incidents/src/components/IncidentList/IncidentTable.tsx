@@ -12,7 +12,7 @@ import {
   evaluateSla,
   findLevel,
   formatUtc,
-  Incident,
+  IncidentSummary,
   IncidentLevel,
   isResolvedStage,
 } from '@fdp/plugin-incidents-common';
@@ -23,7 +23,7 @@ import { LevelChip } from '../LevelChip';
 import { BreachBadges, SlaClockView } from '../SlaClock';
 
 function IncidentRow(props: {
-  incident: Incident;
+  incident: IncidentSummary;
   levels: readonly IncidentLevel[];
   holders: Map<string, RoleHolder[]>;
   now: Date;
@@ -96,7 +96,7 @@ function IncidentRow(props: {
 /** Incidents as table rows with level, SLA clocks at `now` and escalation. */
 export function IncidentTable(props: {
   title: string;
-  incidents: Incident[];
+  incidents: IncidentSummary[];
   levels: readonly IncidentLevel[];
   holders: Map<string, RoleHolder[]>;
   now: Date;

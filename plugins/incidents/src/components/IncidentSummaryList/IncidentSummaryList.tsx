@@ -6,7 +6,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   evaluateSla,
   findLevel,
-  Incident,
+  IncidentSummary,
   IncidentLevel,
 } from '@fdp/plugin-incidents-common';
 import { useIncidentLink } from '../../hooks/useLinks';
@@ -17,7 +17,7 @@ import { BreachBadges, SlaClockView } from '../SlaClock';
 
 /** A compact list of incidents for cards: level, title, stage and SLA clocks. */
 export function IncidentSummaryList(props: {
-  incidents: Incident[];
+  incidents: IncidentSummary[];
   levels: readonly IncidentLevel[];
 }) {
   const { incidents, levels } = props;
