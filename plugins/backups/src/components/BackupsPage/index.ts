@@ -1,0 +1,1 @@
+export { BackupsPage, LegacyBackupsPage } from './BackupsPage';

@@ -1,0 +1,1 @@
+export { EntityBackupsCard } from './EntityBackupsCard';

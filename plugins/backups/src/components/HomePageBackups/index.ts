@@ -1,0 +1,1 @@
+export { HomePageBackups } from './HomePageBackups';

@@ -1,0 +1,1 @@
+export { RecoveryWindowBar } from './RecoveryWindowBar';

@@ -1,0 +1,3 @@
+export function TargetDetail() {
+  return null;
+}

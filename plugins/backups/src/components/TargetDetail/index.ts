@@ -1,0 +1,1 @@
+export { TargetDetail } from './TargetDetail';

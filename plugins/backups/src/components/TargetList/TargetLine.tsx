@@ -1,0 +1,35 @@
+import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import type { TargetSummary } from '../../api';
+import { formatDuration } from '../../format';
+import { useTargetLink } from '../../hooks/useLinks';
+import { backupsTranslationRef } from '../../translation';
+import { TargetStatus } from '../TargetStatus';
+import { Violations } from './Violations';
+
+/** A target in a card: name, status, RPO and its violations in words. */
+export function TargetLine(props: { target: TargetSummary }) {
+  const { target } = props;
+  const { t } = useTranslationRef(backupsTranslationRef);
+  const targetLink = useTargetLink();
+  return (
+    <Box mb={1} data-testid={`target-${target.name}`}>
+      <Box display="flex" flexWrap="wrap" alignItems="baseline" gridGap={8}>
+        <Typography variant="subtitle2" component="span">
+          {targetLink ? (
+            <Link to={targetLink(target.name)}>{target.name}</Link>
+          ) : (
+            target.name
+          )}
+        </Typography>
+        <TargetStatus status={target.status} />
+        <Typography variant="body2" color="textSecondary" component="span">
+          {t('list.rpo')} {formatDuration(target.rpoMs)}
+        </Typography>
+      </Box>
+      <Violations violations={target.violations} />
+    </Box>
+  );
+}

@@ -1,0 +1,3 @@
+export { TargetList } from './TargetList';
+export { TargetCard } from './TargetCard';
+export { TargetLine } from './TargetLine';

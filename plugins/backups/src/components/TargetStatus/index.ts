@@ -1,0 +1,1 @@
+export { TargetStatus } from './TargetStatus';

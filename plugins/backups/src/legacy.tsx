@@ -1,0 +1,77 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { BackupsClient, backupsApiRef } from './api';
+import { rootRouteRef, targetRouteRef } from './routes';
+
+/**
+ * The backups plugin for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const backupsLegacyPlugin = createPlugin({
+  id: 'backups',
+  apis: [
+    createApiFactory({
+      api: backupsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new BackupsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+    target: targetRouteRef,
+  },
+});
+
+/**
+ * The backups page with its header (legacy apps), e.g.
+ * `<Route path="/backups" element={<BackupsPage />} />`.
+ *
+ * @public
+ */
+export const BackupsPage = backupsLegacyPlugin.provide(
+  createRoutableExtension({
+    name: 'BackupsPage',
+    component: () =>
+      import('./components/BackupsPage').then(m => m.LegacyBackupsPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The entity's backup targets as a card (legacy apps); show it for entities
+ * where `isBackupsAvailable` is true.
+ *
+ * @public
+ */
+export const EntityBackupsCard = backupsLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBackupsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityBackupsCard').then(m => m.EntityBackupsCard),
+    },
+  }),
+);
+
+/**
+ * The home page card (legacy apps): targets not OK and the worst RPO.
+ *
+ * @public
+ */
+export const HomePageBackupsCard = backupsLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'HomePageBackupsCard',
+    component: {
+      lazy: () =>
+        import('./components/HomePageBackups').then(m => m.HomePageBackups),
+    },
+  }),
+);
