@@ -18,6 +18,10 @@ describe('parseArgs', () => {
         '--alertmanager-config=/tmp/am.yml',
         '--prometheus-config',
         '/tmp/prom.yml',
+        '--webhook',
+        'http://127.0.0.1:7007/api/incidents/webhooks/alertmanager',
+        '--webhook-token-file',
+        '/tmp/token',
       ]),
     ).toEqual({
       scenario: 'large',
@@ -29,6 +33,8 @@ describe('parseArgs', () => {
       rules: '/tmp/rules',
       alertmanagerConfig: '/tmp/am.yml',
       prometheusConfig: '/tmp/prom.yml',
+      webhook: 'http://127.0.0.1:7007/api/incidents/webhooks/alertmanager',
+      webhookTokenFile: '/tmp/token',
       timeScale: 1,
       help: false,
     });
@@ -40,5 +46,8 @@ describe('parseArgs', () => {
       '--port: "x" is not a non-negative number',
     );
     expect(() => parseArgs(['--scenario'])).toThrow('--scenario needs a value');
+    expect(() => parseArgs(['--webhook-token-file', '/tmp/token'])).toThrow(
+      '--webhook-token-file needs --webhook',
+    );
   });
 });

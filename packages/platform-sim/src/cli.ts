@@ -18,12 +18,17 @@ export interface CliArgs {
   alertmanagerConfig?: string;
   /** Prometheus configuration (default `<repo>/deploy/prometheus/prometheus.yml`). */
   prometheusConfig?: string;
+  /** URL the portal-incidents receiver's notifications go to. */
+  webhook?: string;
+  /** File with the bearer token of those notifications. */
+  webhookTokenFile?: string;
   help: boolean;
 }
 
 export const USAGE = `Usage: platform-sim [--scenario NAME|FILE] [--port 6443] [--host 127.0.0.1]
                     [--kubeconfig-out FILE] [--ca-out FILE] [--tls-dir DIR] [--time-scale 1] [--bookmark-interval-ms 30000]
                     [--rules DIR] [--alertmanager-config FILE] [--prometheus-config FILE]
+                    [--webhook URL [--webhook-token-file FILE]]
 
 Serves a simulated Kubernetes API (and /metrics) for a scenario, plus a Prometheus
 (/api/v1/rules, /api/v1/alerts, /api/v1/query) and Alertmanager (/api/v2/...) API whose
@@ -31,7 +36,10 @@ alerts come from the rule files in --rules (default <repo>/deploy/prometheus/rul
 The kubeconfig is printed to stdout unless --kubeconfig-out is given;
 --ca-out writes the PEM certificate of its TLS listener (for a caFile setting);
 --tls-dir keeps that certificate and its key in DIR and reuses them on the next start
-(as a real cluster keeps its CA), instead of a new certificate per start.`;
+(as a real cluster keeps its CA), instead of a new certificate per start.
+--webhook sends the Alertmanager notifications of every receiver with webhook_configs
+(portal-incidents: the portal's /api/incidents/webhooks/alertmanager) to URL, with the
+bearer token read from --webhook-token-file; without it no notification is sent.`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = {
@@ -92,6 +100,12 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--prometheus-config':
         args.prometheusConfig = value();
         break;
+      case '--webhook':
+        args.webhook = value();
+        break;
+      case '--webhook-token-file':
+        args.webhookTokenFile = value();
+        break;
       case '-h':
       case '--help':
         args.help = true;
@@ -100,6 +114,8 @@ export function parseArgs(argv: string[]): CliArgs {
         throw new Error(`unknown argument ${a}`);
     }
   }
+  if (args.webhookTokenFile && !args.webhook)
+    throw new Error('--webhook-token-file needs --webhook');
   return args;
 }
 
@@ -128,6 +144,9 @@ export async function main(argv: string[]): Promise<number> {
       rulesDir: args.rules,
       alertmanagerConfig: args.alertmanagerConfig,
       prometheusConfig: args.prometheusConfig,
+      webhook: args.webhook
+        ? { url: args.webhook, tokenFile: args.webhookTokenFile }
+        : undefined,
     });
   } catch (e) {
     const msg =

@@ -29,4 +29,6 @@ export type {
   SilenceMatcher,
 } from './alerting/alertmanager';
 export { Alerting } from './alerting/Alerting';
+export type { WebhookTarget } from './alerting/webhookSender';
+export type { WebhookPayload } from './alerting/dispatcher';
 export { requireTool } from './testing/requireTool';

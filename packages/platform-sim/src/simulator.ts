@@ -14,6 +14,7 @@ import { eventSchema, ScenarioEvent } from './scenario/schema';
 import { Alerting } from './alerting/Alerting';
 import type { RuleAlert } from './alerting/RuleEngine';
 import type { AlertQuery, GettableAlert } from './alerting/alertmanager';
+import type { WebhookTarget } from './alerting/webhookSender';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown
   ? Omit<T, K>
@@ -79,6 +80,11 @@ export interface SimulatorOptions {
   prometheusConfig?: string | false;
   /** Evaluation interval of rule groups without their own `interval` (seconds; overrides the config). */
   ruleEvaluationIntervalSeconds?: number;
+  /**
+   * Sends the Alertmanager notifications of receivers with `webhook_configs` (the portal's
+   * incident webhook in `alertmanager.yml`) to this URL; none are sent without it.
+   */
+  webhook?: WebhookTarget;
 }
 
 /** A running simulator. */
@@ -174,6 +180,7 @@ export async function startSimulator(
     evaluationIntervalSeconds: options.ruleEvaluationIntervalSeconds,
     externalUrl: () => url,
     perPodMetrics,
+    webhook: options.webhook,
   });
   const api = createApiServer(sim, token, {
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 30_000,
@@ -292,6 +299,7 @@ export async function startSimulator(
       if (stopped) return;
       stopped = true;
       if (ticker) clearInterval(ticker);
+      alerting.stop();
       api.watches.closeAll();
       await new Promise<void>(resolve => {
         front.close(() => resolve());

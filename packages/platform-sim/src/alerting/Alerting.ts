@@ -12,6 +12,8 @@ import { parseExposition } from './promQuery';
 import { RuleEngine } from './RuleEngine';
 import { loadRules, RuleLoadResult } from './rules';
 import { SimMetrics, SeriesValue } from './simMetrics';
+import { NotificationDispatcher } from './dispatcher';
+import { WebhookSender, WebhookTarget } from './webhookSender';
 
 // the package runs from source (bin/platform-sim, tests), never bundled
 /* eslint-disable no-restricted-syntax */
@@ -78,6 +80,10 @@ export interface AlertingOptions {
   externalUrl?: () => string;
   /** Include per-pod work in query results (mirrors `/metrics`). */
   perPodMetrics?: boolean;
+  /** Deliver the notifications of receivers with `webhook_configs` here (none without). */
+  webhook?: WebhookTarget;
+  /** Where delivery failures are logged (default stderr). */
+  log?: (line: string) => void;
 }
 
 export class Alerting {
@@ -85,6 +91,8 @@ export class Alerting {
   readonly metrics: SimMetrics;
   readonly engine: RuleEngine;
   readonly alertmanager: Alertmanager;
+  readonly dispatcher?: NotificationDispatcher;
+  private readonly sender?: WebhookSender;
   /** What was loaded from where (for the log). */
   readonly messages: string[];
 
@@ -115,6 +123,27 @@ export class Alerting {
       am.message,
     ];
     this.alertmanager = new Alertmanager(am.config, () => sim.nowMs());
+    if (options.webhook) {
+      const log =
+        options.log ??
+        ((line: string) => process.stderr.write(`platform-sim: ${line}\n`));
+      this.sender = new WebhookSender(options.webhook, log);
+      this.dispatcher = new NotificationDispatcher({
+        alertmanager: this.alertmanager,
+        config: am.config,
+        nowMs: () => sim.nowMs(),
+        externalUrl: options.externalUrl ?? (() => ''),
+        sender: this.sender,
+      });
+      const receivers = this.dispatcher.receivers();
+      this.messages.push(
+        receivers.length
+          ? `alertmanager: notifications of ${receivers.join(', ')} go to ${
+              options.webhook.url
+            }`
+          : `alertmanager: no receiver has webhook_configs; nothing is sent to ${options.webhook.url}`,
+      );
+    }
     this.metrics = new SimMetrics(sim);
     this.engine = new RuleEngine({
       groups: this.rules.groups,
@@ -135,6 +164,12 @@ export class Alerting {
   tick(): void {
     this.metrics.record();
     this.engine.tick();
+    this.dispatcher?.tick();
+  }
+
+  /** Ends pending webhook retries. */
+  stop(): void {
+    this.sender?.stop();
   }
 
   /** Every series a query can select: the `/metrics` exposition plus `ALERTS*`. */

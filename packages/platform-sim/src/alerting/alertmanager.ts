@@ -74,6 +74,19 @@ export interface PostableSilence {
   comment: string;
 }
 
+/** A stored alert as the notification dispatcher sees it. */
+export interface NotifiableAlert {
+  labels: Labels;
+  annotations: Labels;
+  startsAt: string;
+  endsAt: string;
+  generatorURL: string;
+  fingerprint: string;
+  resolved: boolean;
+  /** Silenced or inhibited now. */
+  muted: boolean;
+}
+
 /** An HTTP error with the body Alertmanager would send (a JSON string or `{code, message}`). */
 export class AlertmanagerError extends Error {
   constructor(readonly status: number, readonly body: unknown) {
@@ -307,6 +320,30 @@ export class Alertmanager {
       });
     }
     return out;
+  }
+
+  /**
+   * Every stored alert (firing, and resolved ones still kept) with whether a silence or an
+   * inhibit rule mutes it now: what the notification dispatcher groups and sends.
+   */
+  notifiable(): NotifiableAlert[] {
+    const now = this.now();
+    const all = [...this.store.values()];
+    const firing = all.filter(a => a.endsAt > now);
+    const silences = this.activeSilences(now);
+    const sources = this.config.inhibitRules.map(rule =>
+      firing.filter(s => matchesAll(rule.source, s.labels)),
+    );
+    return all.map(a => ({
+      labels: sortLabels(a.labels),
+      annotations: a.annotations,
+      startsAt: isoMs(a.startsAt),
+      endsAt: isoMs(a.endsAt),
+      generatorURL: a.generatorURL ?? '',
+      fingerprint: a.fingerprint,
+      resolved: a.endsAt <= now,
+      muted: this.statusOf(a, sources, silences).state === 'suppressed',
+    }));
   }
 
   private toGettable(s: StoredSilence, now: number): GettableSilence {

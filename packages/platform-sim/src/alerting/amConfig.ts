@@ -1,6 +1,7 @@
 /**
- * Alertmanager configuration the simulator applies: the route tree (receivers of an alert) and
- * inhibit rules. Read from `deploy/alertmanager/alertmanager.yml` when it exists, else the
+ * Alertmanager configuration the simulator applies: the route tree (receivers of an alert, with
+ * each route's group_by / group_wait / group_interval / repeat_interval), inhibit rules and the
+ * receivers' `webhook_configs`. Read from `deploy/alertmanager/alertmanager.yml` when it exists, else the
  * built-in configuration below (receivers slack-default, critical, warning, info,
  * portal-incidents; routed by `priority`, `incident_level` also to portal-incidents).
  */
@@ -11,6 +12,7 @@ import {
   makeMatcher,
   Matcher,
   matchesAll,
+  matcherString,
   parseAmMatchers,
 } from './matchers';
 import { parsePromDuration } from './goFormat';
@@ -98,6 +100,19 @@ export interface RouteNode {
   matchers: Matcher[];
   continue: boolean;
   routes: RouteNode[];
+  /** Alertmanager's `Route.Key()`: the path of matcher sets from the root, the group key's prefix. */
+  key: string;
+  /** Labels an aggregation group is made of (inherited from the parent when unset). */
+  groupBy: string[];
+  groupWaitSeconds: number;
+  groupIntervalSeconds: number;
+  repeatIntervalSeconds: number;
+}
+
+/** A receiver's `webhook_configs` entry (the notifier replaces its URL, see `--webhook`). */
+export interface WebhookConfig {
+  url: string;
+  sendResolved: boolean;
 }
 
 export interface InhibitRule {
@@ -110,6 +125,8 @@ export interface AlertmanagerConfig {
   route: RouteNode;
   inhibitRules: InhibitRule[];
   receivers: string[];
+  /** Receivers with `webhook_configs`, by name. */
+  webhooks: Map<string, WebhookConfig[]>;
   /** Text served as `config.original`. */
   original: string;
   /** `global.resolve_timeout` in seconds (endsAt of alerts posted without one). */
@@ -181,20 +198,85 @@ function sideMatchers(raw: any, side: 'source' | 'target', where: string) {
   return out;
 }
 
+/** Alertmanager's defaults of the root route's timing. */
+const ROOT_TIMING = {
+  groupBy: [] as string[],
+  groupWaitSeconds: 30,
+  groupIntervalSeconds: 300,
+  repeatIntervalSeconds: 4 * 3600,
+};
+
+function duration(raw: unknown, inherited: number, where: string): number {
+  if (raw === undefined || raw === null) return inherited;
+  try {
+    return parsePromDuration(String(raw));
+  } catch (e) {
+    throw new AlertmanagerConfigError(`${where}: ${(e as Error).message}`);
+  }
+}
+
 function buildRoute(
   raw: any,
-  parentReceiver: string,
+  parent: Pick<
+    RouteNode,
+    | 'receiver'
+    | 'groupBy'
+    | 'groupWaitSeconds'
+    | 'groupIntervalSeconds'
+    | 'repeatIntervalSeconds'
+  > & { key?: string },
   where: string,
 ): RouteNode {
-  const receiver = raw?.receiver ? String(raw.receiver) : parentReceiver;
-  return {
+  const receiver = raw?.receiver ? String(raw.receiver) : parent.receiver;
+  const matchers = matchersOf(raw, where);
+  const own = `{${matchers.map(matcherString).join(',')}}`;
+  const node: RouteNode = {
     receiver,
-    matchers: matchersOf(raw, where),
+    matchers,
     continue: Boolean(raw?.continue),
-    routes: (Array.isArray(raw?.routes) ? raw.routes : []).map(
-      (r: any, i: number) => buildRoute(r, receiver, `${where}.routes[${i}]`),
+    routes: [],
+    key: parent.key === undefined ? own : `${parent.key}/${own}`,
+    groupBy: Array.isArray(raw?.group_by)
+      ? raw.group_by.map(String)
+      : parent.groupBy,
+    groupWaitSeconds: duration(
+      raw?.group_wait,
+      parent.groupWaitSeconds,
+      `${where}.group_wait`,
+    ),
+    groupIntervalSeconds: duration(
+      raw?.group_interval,
+      parent.groupIntervalSeconds,
+      `${where}.group_interval`,
+    ),
+    repeatIntervalSeconds: duration(
+      raw?.repeat_interval,
+      parent.repeatIntervalSeconds,
+      `${where}.repeat_interval`,
     ),
   };
+  node.routes = (Array.isArray(raw?.routes) ? raw.routes : []).map(
+    (r: any, i: number) => buildRoute(r, node, `${where}.routes[${i}]`),
+  );
+  return node;
+}
+
+function webhooksOf(rawReceivers: any[]): Map<string, WebhookConfig[]> {
+  const out = new Map<string, WebhookConfig[]>();
+  for (const r of rawReceivers) {
+    const configs = Array.isArray(r?.webhook_configs) ? r.webhook_configs : [];
+    if (!r?.name || configs.length === 0) continue;
+    out.set(
+      String(r.name),
+      configs.map((c: any) => ({
+        url: String(c?.url ?? ''),
+        // Alertmanager's default for webhook_configs
+        sendResolved:
+          c?.send_resolved === undefined || Boolean(c.send_resolved),
+      })),
+    );
+  }
+  return out;
 }
 
 /** Parses Alertmanager configuration text (the subset the simulator applies). */
@@ -217,12 +299,15 @@ export function parseAlertmanagerConfig(
     throw new AlertmanagerConfigError(
       `${source}: root route must specify a default receiver`,
     );
-  const receivers: string[] = (
-    Array.isArray(raw.receivers) ? raw.receivers : []
-  )
+  const rawReceivers: any[] = Array.isArray(raw.receivers) ? raw.receivers : [];
+  const receivers: string[] = rawReceivers
     .map((r: any) => String(r?.name ?? ''))
     .filter(Boolean);
-  const route = buildRoute(raw.route, String(raw.route.receiver), 'route');
+  const route = buildRoute(
+    raw.route,
+    { ...ROOT_TIMING, receiver: String(raw.route.receiver) },
+    'route',
+  );
   const check = (r: RouteNode) => {
     if (!receivers.includes(r.receiver))
       throw new AlertmanagerConfigError(
@@ -252,6 +337,7 @@ export function parseAlertmanagerConfig(
     route,
     inhibitRules,
     receivers,
+    webhooks: webhooksOf(rawReceivers),
     original: original ?? YAML.stringify(maskSecrets(raw)),
     resolveTimeoutSeconds,
     source,

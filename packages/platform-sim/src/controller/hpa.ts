@@ -98,6 +98,37 @@ export function syncHpa(c: Cluster, hpa: any): void {
   }
   const ready = pods.filter(isPodReady);
   const current = target.spec?.replicas ?? 1;
+  if (current === 0) {
+    // as kube-controller-manager: a target scaled to 0 by hand stays at 0
+    c.writer.updateIfChanged(T.hpas, hpa, {
+      ...hpa,
+      metadata: { ...hpa.metadata },
+      status: {
+        ...(hpa.status ?? {}),
+        currentReplicas: 0,
+        desiredReplicas: 0,
+        conditions: [
+          cond(
+            prev,
+            'AbleToScale',
+            'True',
+            'SucceededGetScale',
+            "the HPA controller was able to get the target's current scale",
+            now,
+          ),
+          cond(
+            prev,
+            'ScalingActive',
+            'False',
+            'ScalingDisabled',
+            'scaling is disabled since the replica count of the target is zero',
+            now,
+          ),
+        ],
+      },
+    });
+    return;
+  }
   const metrics: any[] = [];
   let best: ReturnType<typeof desiredReplicas> | undefined;
   let haveMetric = false;

@@ -42,4 +42,34 @@ describe('service_up and ServiceDown', () => {
       }),
     ]);
   });
+
+  it('stays down when trading-api is scaled to 0 (its HPA leaves a target at 0 alone)', async () => {
+    // kubectl scale deploy/trading-api --replicas=0 -n trading
+    const res = await fetch(
+      `${sim.url}/apis/apps/v1/namespaces/trading/deployments/trading-api/scale`,
+      {
+        method: 'PATCH',
+        headers: {
+          authorization: `Bearer ${sim.token}`,
+          'content-type': 'application/merge-patch+json',
+        },
+        body: JSON.stringify({ spec: { replicas: 0 } }),
+      },
+    );
+    expect(res.status).toBe(200);
+    sim.advance(120);
+    expect(await up()).toBe('0');
+    const deployment = sim.sim.store.get(
+      'deployments.apps',
+      'trading',
+      'trading-api',
+    );
+    expect(deployment.spec.replicas).toBe(0);
+    const firing = sim
+      .alerts()
+      .filter(
+        a => a.labels.alertname === 'ServiceDown' && a.state === 'firing',
+      );
+    expect(firing.map(a => a.labels.service)).toEqual(['trading-api']);
+  });
 });
