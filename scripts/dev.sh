@@ -21,10 +21,20 @@ rm -f data/kubeconfig
 # keeps its CA, so a running backend keeps trusting a restarted simulator.
 # FDP_SIM_TIME_SCALE=4 runs the demo's timeline four times faster (the CPU
 # alert's 15-minute rule then fires after about 4.5 minutes instead of 17.5).
+# Its Alertmanager notifies the portal's incident webhook (as deploy/alertmanager
+# routes it) with the development token, read from app-config.development.yaml
+# so the value lives in one place.
+(umask 077 && node -e '
+  const { parse } = require("yaml");
+  const cfg = parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  process.stdout.write(String(cfg.incidents.webhook.token));
+' app-config.development.yaml >data/incidents-webhook-token)
 packages/platform-sim/bin/platform-sim --scenario default --port 6443 \
   --time-scale "${FDP_SIM_TIME_SCALE:-1}" \
   --kubeconfig-out data/kubeconfig --ca-out data/platform-sim-ca.crt \
   --tls-dir data \
+  --webhook http://127.0.0.1:7007/api/incidents/webhooks/alertmanager \
+  --webhook-token-file data/incidents-webhook-token \
   >data/platform-sim.log 2>&1 &
 pids+=($!)
 # The backend reads the simulator's certificate: wait until it is written.
