@@ -1,3 +1,53 @@
+import { useParams } from 'react-router-dom';
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { backupsApiRef } from '../../api';
+import { useRootLink } from '../../hooks/useLinks';
+import { useLiveData } from '../../hooks/useLiveData';
+import { backupsTranslationRef } from '../../translation';
+import { TargetCard } from '../TargetList';
+import { BackupsTable } from './BackupsTable';
+import { RestoreProcedure } from './RestoreProcedure';
+
+/** A target: its summary, its backups and its restore procedure. */
 export function TargetDetail() {
-  return null;
+  const { name = '' } = useParams();
+  const api = useApi(backupsApiRef);
+  const { t } = useTranslationRef(backupsTranslationRef);
+  const root = useRootLink();
+  const { value, error, loading } = useLiveData(async () => {
+    const [target, backups] = await Promise.all([
+      api.getTarget(name),
+      api.getBackups(name),
+    ]);
+    return { target, backups };
+  }, [api, name]);
+  if (loading) {
+    return <Progress />;
+  }
+  return (
+    <>
+      {root && (
+        <Box mb={2}>
+          <Link to={root}>{t('common.backToList')}</Link>
+        </Box>
+      )}
+      {!value && <ResponseErrorPanel error={error ?? new Error('No data')} />}
+      {value && error && (
+        <Typography variant="body2" color="error">
+          {t('common.refreshFailed', { message: error.message })}
+        </Typography>
+      )}
+      {value && (
+        <Box display="grid" gridGap={16}>
+          <TargetCard target={value.target} />
+          <BackupsTable backups={value.backups} />
+          <RestoreProcedure target={value.target} />
+        </Box>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,85 @@
+import {
+  StatusError,
+  StatusOK,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import Typography from '@material-ui/core/Typography';
+import type { Backup } from '@fdp/plugin-backups-common';
+import {
+  backupDurationMs,
+  formatBytes,
+  formatDuration,
+  formatTime,
+} from '../../format';
+import { backupsTranslationRef } from '../../translation';
+
+/**
+ * The target's backups, newest first; a backup with checksum errors (data
+ * pages were corrupt when it ran) is flagged in red in its own column.
+ */
+export function BackupsTable(props: { backups: Backup[] }) {
+  const { t } = useTranslationRef(backupsTranslationRef);
+  const backups = [...props.backups].sort(
+    (a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt),
+  );
+  const columns: TableColumn<Backup>[] = [
+    { title: t('detail.id'), field: 'id' },
+    { title: t('detail.type'), render: b => t(`types.${b.type}`) },
+    {
+      title: t('detail.status'),
+      render: b =>
+        b.status === 'completed' ? (
+          <StatusOK>{t('backupStatus.completed')}</StatusOK>
+        ) : (
+          <StatusError>{t(`backupStatus.${b.status}`)}</StatusError>
+        ),
+    },
+    { title: t('detail.start'), render: b => formatTime(b.startedAt) },
+    {
+      title: t('detail.duration'),
+      render: b => formatDuration(backupDurationMs(b)),
+    },
+    { title: t('detail.size'), render: b => formatBytes(b.sizeBytes) },
+    {
+      title: t('detail.repositorySize'),
+      render: b => formatBytes(b.repositorySizeBytes),
+    },
+    {
+      title: t('detail.wal'),
+      render: b =>
+        b.wal ? (
+          <Typography variant="body2" component="span" noWrap>
+            {b.wal.start} – {b.wal.stop}
+          </Typography>
+        ) : (
+          t('common.none')
+        ),
+    },
+    {
+      title: t('detail.checksum'),
+      render: b =>
+        b.checksumErrors ? (
+          <StatusError>
+            <strong>{t('detail.checksumErrors')}</strong>
+          </StatusError>
+        ) : (
+          t('detail.checksumOk')
+        ),
+    },
+  ];
+  return (
+    <Table<Backup>
+      title={t('detail.backupsTitle')}
+      options={{ paging: backups.length > 20, pageSize: 20, search: false }}
+      columns={columns}
+      data={backups}
+      emptyContent={
+        <Typography variant="body2" style={{ padding: 16 }}>
+          {t('detail.noBackups')}
+        </Typography>
+      }
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import { CodeSnippet, InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import type { TargetSummary } from '../../api';
+import { restoreRunbook } from '../../runbook';
+import { backupsTranslationRef } from '../../translation';
+
+/** The documented restore procedure for the target, each step's commands copyable. */
+export function RestoreProcedure(props: { target: TargetSummary }) {
+  const { target } = props;
+  const { t } = useTranslationRef(backupsTranslationRef);
+  const steps = restoreRunbook(target);
+  const velero = target.provider.type === 'velero';
+  return (
+    <InfoCard
+      title={t('runbook.title')}
+      subheader={t('runbook.subheader', {
+        target: target.name,
+        stanza: velero ? t('common.none') : target.name,
+        repository: `${target.provider.type} ${target.provider.name}`,
+      })}
+    >
+      {steps ? (
+        steps.map(step => (
+          <Box key={step.key} mb={2} data-testid={`runbook-${step.key}`}>
+            <Typography variant="subtitle2" gutterBottom>
+              {t(`runbook.${step.key}`, {
+                replace: { label: step.label ?? '' },
+              })}
+            </Typography>
+            <CodeSnippet
+              text={step.command}
+              language="bash"
+              showCopyCodeButton
+            />
+          </Box>
+        ))
+      ) : (
+        <Typography variant="body2" color="error">
+          {velero ? t('runbook.noSnapshot') : t('runbook.noFull')}
+        </Typography>
+      )}
+    </InfoCard>
+  );
+}

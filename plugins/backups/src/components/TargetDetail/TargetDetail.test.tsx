@@ -1,0 +1,104 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { FakeBackupsApi } from '../../__testUtils__/fakes';
+import { backup, target } from '../../__testUtils__/fixtures';
+import { renderWithApis } from '../../__testUtils__/render';
+import { BackupsPage } from '../BackupsPage';
+
+describe('TargetDetail', () => {
+  jest.setTimeout(20_000);
+
+  const render = (api: FakeBackupsApi, name: string) =>
+    renderWithApis(<BackupsPage />, {
+      api,
+      mountPath: '/backups/*',
+      initialRouteEntries: [`/backups/${name}`],
+    });
+
+  it('lists the backups, flags checksum errors and fills the runbook with the stanza', async () => {
+    const full = backup();
+    const corrupt = backup({
+      id: '20261129-010002F_20261130-010003I',
+      type: 'incr',
+      startedAt: '2026-11-30T01:00:03.000Z',
+      stoppedAt: '2026-11-30T01:02:03.000Z',
+      sizeBytes: 1536,
+      checksumErrors: true,
+    });
+    const api = new FakeBackupsApi({
+      targets: [target({ name: 'orders-db', lastFull: full })],
+      backups: { 'orders-db': [full, corrupt] },
+    });
+    render(api, 'orders-db');
+
+    const corruptRow = (await screen.findByText(corrupt.id)).closest('tr')!;
+    expect(within(corruptRow).getByText('incremental')).toBeInTheDocument();
+    expect(within(corruptRow).getByText('2 minutes')).toBeInTheDocument();
+    expect(within(corruptRow).getByText('1.5 KiB')).toBeInTheDocument();
+    expect(
+      within(corruptRow).getByText(
+        'CHECKSUM ERRORS: corrupted pages were backed up',
+      ),
+    ).toBeInTheDocument();
+    const fullRow = screen.getByText(full.id).closest('tr')!;
+    expect(within(fullRow).getByText('13 minutes')).toBeInTheDocument();
+    expect(within(fullRow).getByText('25 GiB')).toBeInTheDocument();
+    expect(
+      within(fullRow).getByText(
+        '000000010000000000000010 – 000000010000000000000012',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(fullRow).queryByText(
+        'CHECKSUM ERRORS: corrupted pages were backed up',
+      ),
+    ).toBeNull();
+    // newest first
+    expect(
+      corruptRow.compareDocumentPosition(fullRow) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+
+    const restoreFull = screen.getByTestId('runbook-restoreFull');
+    expect(restoreFull).toHaveTextContent(
+      `Restore the newest full backup (${full.id})`,
+    );
+    // CodeSnippet loads its highlighter lazily
+    await waitFor(() =>
+      expect(restoreFull).toHaveTextContent(
+        'pgbackrest --stanza=orders-db --delta restore',
+      ),
+    );
+    expect(screen.getByTestId('runbook-restorePitr')).toHaveTextContent(
+      'pgbackrest --stanza=orders-db --delta --type=time "--target=2026-11-30 01:50:00+00"',
+    );
+    expect(screen.getByTestId('runbook-stopApp')).toHaveTextContent(
+      '--replicas=0',
+    );
+    expect(
+      screen.getAllByRole('button', { name: /copy/i }).length,
+    ).toBeGreaterThanOrEqual(7);
+  });
+
+  it('says there is nothing to restore from without a full backup', async () => {
+    const api = new FakeBackupsApi({
+      targets: [target({ lastFull: undefined, backupCount: 0 })],
+      backups: { 'trading-db': [] },
+    });
+    render(api, 'trading-db');
+    expect(
+      await screen.findByText(
+        'There is no restorable full backup: a pgBackRest restore is not possible.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('The provider lists no backups for this target'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the 404 of an unknown target', async () => {
+    render(new FakeBackupsApi({ targets: [target()] }), 'nope');
+    expect(
+      await screen.findByText("Error: No backup target 'nope'"),
+    ).toBeInTheDocument();
+  });
+});
