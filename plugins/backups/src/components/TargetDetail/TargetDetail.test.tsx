@@ -52,6 +52,13 @@ describe('TargetDetail', () => {
         'CHECKSUM ERRORS: corrupted pages were backed up',
       ),
     ).toBeNull();
+    // the 30-day calendar: the full's day backed up, the corrupt one's failed
+    const days = screen.getAllByRole('listitem');
+    expect(days).toHaveLength(30);
+    const states = days.map(d => d.getAttribute('data-state'));
+    expect(states.filter(s => s === 'success')).toHaveLength(1);
+    expect(states.filter(s => s === 'failed')).toHaveLength(1);
+    expect(screen.getByText('Last 30 days')).toBeInTheDocument();
     // newest first
     expect(
       corruptRow.compareDocumentPosition(fullRow) &

@@ -3,11 +3,14 @@ import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
+import Card from '@material-ui/core/Card';
+import CardContent from '@material-ui/core/CardContent';
 import Typography from '@material-ui/core/Typography';
 import { backupsApiRef } from '../../api';
 import { useRootLink } from '../../hooks/useLinks';
 import { useLiveData } from '../../hooks/useLiveData';
 import { backupsTranslationRef } from '../../translation';
+import { BackupCalendar } from '../BackupCalendar';
 import { TargetCard } from '../TargetList';
 import { BackupsTable } from './BackupsTable';
 import { RestoreProcedure } from './RestoreProcedure';
@@ -44,6 +47,14 @@ export function TargetDetail() {
       {value && (
         <Box display="grid" gridGap={16}>
           <TargetCard target={value.target} />
+          <Card variant="outlined">
+            <CardContent>
+              <BackupCalendar
+                backups={value.backups}
+                now={Date.parse(value.target.observedAt)}
+              />
+            </CardContent>
+          </Card>
           <BackupsTable backups={value.backups} />
           <RestoreProcedure target={value.target} />
         </Box>

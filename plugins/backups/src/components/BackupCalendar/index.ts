@@ -1,0 +1,1 @@
+export { BackupCalendar } from './BackupCalendar';
