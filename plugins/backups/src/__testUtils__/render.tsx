@@ -1,4 +1,7 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import type { RenderResult } from '@testing-library/react';
 import { FakeSignalApi } from '@fdp/live-data-react/testUtils';
@@ -7,13 +10,14 @@ import { rootRouteRef } from '../routes';
 import { FakeBackupsApi } from './fakes';
 
 /**
- * Renders an element in a test app with a fake backups API and a fake
- * signal API; the plugin's page at `/backups`.
+ * Renders an element in a test app with a fake backups API, a fake signal
+ * API and a catalog of `entities`; the plugin's page at `/backups`.
  */
 export function renderWithApis(
   element: JSX.Element,
   options: {
     api: FakeBackupsApi;
+    entities?: Entity[];
     mountPath?: string;
     initialRouteEntries?: string[];
   },
@@ -23,8 +27,12 @@ export function renderWithApis(
     apis: [
       [backupsApiRef, options.api],
       [signalApiRef, signals],
+      [catalogApiRef, catalogApiMock({ entities: options.entities ?? [] })],
     ],
-    mountedRoutes: { '/backups': rootRouteRef },
+    mountedRoutes: {
+      '/backups': rootRouteRef,
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+    },
     mountPath: options.mountPath,
     initialRouteEntries: options.initialRouteEntries,
   });

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { Entity } from '@backstage/catalog-model';
 import { FakeBackupsApi } from '../../__testUtils__/fakes';
 import { backup, target } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/render';
@@ -7,9 +8,20 @@ import { BackupsPage } from '../BackupsPage';
 describe('TargetDetail', () => {
   jest.setTimeout(20_000);
 
-  const render = (api: FakeBackupsApi, name: string) =>
+  const entity = (kind: string, name: string, targets: string): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'fdp.io/backup-targets': targets },
+    },
+  });
+
+  const render = (api: FakeBackupsApi, name: string, entities?: Entity[]) =>
     renderWithApis(<BackupsPage />, {
       api,
+      entities,
       mountPath: '/backups/*',
       initialRouteEntries: [`/backups/${name}`],
     });
@@ -28,7 +40,11 @@ describe('TargetDetail', () => {
       targets: [target({ name: 'orders-db', lastFull: full })],
       backups: { 'orders-db': [full, corrupt] },
     });
-    render(api, 'orders-db');
+    render(api, 'orders-db', [
+      entity('Component', 'orders-api', 'orders-db,cluster-snapshots'),
+      entity('Resource', 'orders-db', 'orders-db'),
+      entity('Component', 'trading-api', 'trading-db'),
+    ]);
 
     const corruptRow = (await screen.findByText(corrupt.id)).closest('tr')!;
     expect(within(corruptRow).getByText('incremental')).toBeInTheDocument();
@@ -59,6 +75,16 @@ describe('TargetDetail', () => {
     expect(states.filter(s => s === 'success')).toHaveLength(1);
     expect(states.filter(s => s === 'failed')).toHaveLength(1);
     expect(screen.getByText('Last 30 days')).toBeInTheDocument();
+    // the catalog entities naming the target
+    const usedBy = await screen.findByTestId('used-by');
+    expect(
+      within(usedBy)
+        .getAllByRole('link')
+        .map(a => a.getAttribute('href')),
+    ).toEqual([
+      '/catalog/default/component/orders-api',
+      '/catalog/default/resource/orders-db',
+    ]);
     // newest first
     expect(
       corruptRow.compareDocumentPosition(fullRow) &

@@ -14,6 +14,7 @@ import { BackupCalendar } from '../BackupCalendar';
 import { TargetCard } from '../TargetList';
 import { BackupsTable } from './BackupsTable';
 import { RestoreProcedure } from './RestoreProcedure';
+import { UsedBy } from './UsedBy';
 
 /** A target: its summary, its backups and its restore procedure. */
 export function TargetDetail() {
@@ -46,7 +47,8 @@ export function TargetDetail() {
       )}
       {value && (
         <Box display="grid" gridGap={16}>
-          <TargetCard target={value.target} />
+          <TargetCard target={value.target} linked={false} />
+          <UsedBy name={value.target.name} />
           <Card variant="outlined">
             <CardContent>
               <BackupCalendar

@@ -18,8 +18,12 @@ import { Violations } from './Violations';
  * no backups or an unreadable repository, its violations in words, the
  * recovery window and the facts.
  */
-export function TargetCard(props: { target: TargetSummary }) {
-  const { target } = props;
+export function TargetCard(props: {
+  target: TargetSummary;
+  /** Link the name to the target's page (not on that page itself). */
+  linked?: boolean;
+}) {
+  const { target, linked = true } = props;
   const { t } = useTranslationRef(backupsTranslationRef);
   const targetLink = useTargetLink();
   const now = Date.parse(target.observedAt);
@@ -28,7 +32,7 @@ export function TargetCard(props: { target: TargetSummary }) {
       <CardContent>
         <Box display="flex" flexWrap="wrap" alignItems="baseline" gridGap={16}>
           <Typography variant="h6" component="h2">
-            {targetLink ? (
+            {linked && targetLink ? (
               <Link to={targetLink(target.name)}>{target.name}</Link>
             ) : (
               target.name
