@@ -48,16 +48,26 @@ export function externalTargets(config: Config): ServiceTarget[] {
   return targets;
 }
 
+/**
+ * Long enough for a PostgreSQL that is up but slow to answer (a freshly
+ * started one on a loaded 2-core machine missed 5 s in a test run); a refused
+ * or unresolvable host still fails at once.
+ */
+const POSTGRES_CONNECT_TIMEOUT_MS = 20_000;
+
 async function probePostgres(config: Config, target: ServiceTarget) {
   const connection = config.get('backend.database.connection');
   const client = new Client(
     typeof connection === 'string'
-      ? { connectionString: connection, connectionTimeoutMillis: 5000 }
+      ? {
+          connectionString: connection,
+          connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+        }
       : {
           ...(connection as object),
           port: target.port,
           database: 'postgres',
-          connectionTimeoutMillis: 5000,
+          connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
         },
   );
   try {
