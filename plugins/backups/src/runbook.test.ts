@@ -60,6 +60,7 @@ describe('restoreRunbook', () => {
         }),
       }),
     )!;
+    expect(steps.map(s => s.key)).toEqual(['velero', 'veleroCheckPods']);
     expect(steps.map(s => s.command)).toEqual([
       'velero restore create --from-backup daily-backup-20261129010000 --wait',
       'kubectl --namespace trading get pods -l app=trading-api',

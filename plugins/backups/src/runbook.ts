@@ -18,7 +18,8 @@ export interface RunbookStep {
     | 'verify'
     | 'startApp'
     | 'checkPods'
-    | 'velero';
+    | 'velero'
+    | 'veleroCheckPods';
   /** The backup the step restores from (`{{label}}` of its title). */
   label?: string;
   command: string;
@@ -54,7 +55,7 @@ export function restoreRunbook(
         label: newest.id,
         command: `velero restore create --from-backup ${newest.id} --wait`,
       },
-      { key: 'checkPods', command: checkPods },
+      { key: 'veleroCheckPods', command: checkPods },
     ];
   }
   const stanza = target.name;

@@ -97,8 +97,10 @@ export const backupsTranslationRef = createTranslationRef({
       checkPods: '5. Check the pods',
       noFull:
         'There is no restorable full backup: a pgBackRest restore is not possible.',
-      velero:
-        'Restore the newest snapshot ({{label}}) with Velero, then check the pods',
+      velero: '1. Restore the newest snapshot ({{label}}) with Velero',
+      veleroCheckPods: '2. Check the pods',
+      subheaderVelero:
+        'The documented procedure for {{target}}: repository {{repository}}',
       noSnapshot: 'There is no restorable snapshot.',
     },
     entityCard: {

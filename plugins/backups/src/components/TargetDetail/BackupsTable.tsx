@@ -1,12 +1,14 @@
 import {
+  StatusAborted,
   StatusError,
   StatusOK,
+  StatusWarning,
   Table,
   TableColumn,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
-import type { Backup } from '@fdp/plugin-backups-common';
+import type { Backup, BackupStatus } from '@fdp/plugin-backups-common';
 import {
   backupDurationMs,
   formatBytes,
@@ -14,6 +16,19 @@ import {
   formatTime,
 } from '../../format';
 import { backupsTranslationRef } from '../../translation';
+
+function BackupStatusText(props: { status: BackupStatus; label: string }) {
+  switch (props.status) {
+    case 'completed':
+      return <StatusOK>{props.label}</StatusOK>;
+    case 'partiallyFailed':
+      return <StatusWarning>{props.label}</StatusWarning>;
+    case 'expired':
+      return <StatusAborted>{props.label}</StatusAborted>;
+    default:
+      return <StatusError>{props.label}</StatusError>;
+  }
+}
 
 /**
  * The target's backups, newest first; a backup with checksum errors (data
@@ -29,22 +44,32 @@ export function BackupsTable(props: { backups: Backup[] }) {
     { title: t('detail.type'), render: b => t(`types.${b.type}`) },
     {
       title: t('detail.status'),
-      render: b =>
-        b.status === 'completed' ? (
-          <StatusOK>{t('backupStatus.completed')}</StatusOK>
-        ) : (
-          <StatusError>{t(`backupStatus.${b.status}`)}</StatusError>
-        ),
+      render: b => (
+        <BackupStatusText
+          status={b.status}
+          label={t(`backupStatus.${b.status}`)}
+        />
+      ),
+      cellStyle: { whiteSpace: 'nowrap' },
     },
-    { title: t('detail.start'), render: b => formatTime(b.startedAt) },
+    {
+      title: t('detail.start'),
+      render: b => formatTime(b.startedAt),
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
     {
       title: t('detail.duration'),
       render: b => formatDuration(backupDurationMs(b)),
     },
-    { title: t('detail.size'), render: b => formatBytes(b.sizeBytes) },
+    {
+      title: t('detail.size'),
+      render: b => formatBytes(b.sizeBytes),
+      hidden: !backups.some(b => b.sizeBytes !== undefined),
+    },
     {
       title: t('detail.repositorySize'),
       render: b => formatBytes(b.repositorySizeBytes),
+      hidden: !backups.some(b => b.repositorySizeBytes !== undefined),
     },
     {
       title: t('detail.wal'),
@@ -56,6 +81,8 @@ export function BackupsTable(props: { backups: Backup[] }) {
         ) : (
           t('common.none')
         ),
+      // snapshots have no WAL
+      hidden: !backups.some(b => b.wal),
     },
     {
       title: t('detail.checksum'),

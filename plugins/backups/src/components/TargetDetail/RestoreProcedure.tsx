@@ -12,14 +12,19 @@ export function RestoreProcedure(props: { target: TargetSummary }) {
   const { t } = useTranslationRef(backupsTranslationRef);
   const steps = restoreRunbook(target);
   const velero = target.provider.type === 'velero';
+  const repository = `${target.provider.type} ${target.provider.name}`;
   return (
     <InfoCard
       title={t('runbook.title')}
-      subheader={t('runbook.subheader', {
-        target: target.name,
-        stanza: velero ? t('common.none') : target.name,
-        repository: `${target.provider.type} ${target.provider.name}`,
-      })}
+      subheader={
+        velero
+          ? t('runbook.subheaderVelero', { target: target.name, repository })
+          : t('runbook.subheader', {
+              target: target.name,
+              stanza: target.name,
+              repository,
+            })
+      }
     >
       {steps ? (
         steps.map(step => (

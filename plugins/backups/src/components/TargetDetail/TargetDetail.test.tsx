@@ -68,6 +68,7 @@ describe('TargetDetail', () => {
         'CHECKSUM ERRORS: corrupted pages were backed up',
       ),
     ).toBeNull();
+    expect(screen.getByText('WAL range')).toBeInTheDocument();
     // the 30-day calendar: the full's day backed up, the corrupt one's failed
     const days = screen.getAllByRole('listitem');
     expect(days).toHaveLength(30);
@@ -126,6 +127,9 @@ describe('TargetDetail', () => {
     expect(
       screen.getByText('The provider lists no backups for this target'),
     ).toBeInTheDocument();
+    // no backup has sizes or WAL: no empty columns for them
+    expect(screen.queryByText('WAL range')).toBeNull();
+    expect(screen.queryByText('Size')).toBeNull();
   });
 
   it('shows the 404 of an unknown target', async () => {

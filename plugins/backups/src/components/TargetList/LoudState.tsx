@@ -19,6 +19,14 @@ const useStyles = makeStyles(theme => ({
   icon: { color: theme.palette.status.error },
 }));
 
+/** The violation shown loudly: an unreadable repository, else no backups. */
+export function loudViolation(violations: Violation[]): Violation | undefined {
+  return (
+    violations.find(v => v.code === 'REPOSITORY_ERROR') ??
+    violations.find(v => v.code === 'NO_BACKUPS')
+  );
+}
+
 /**
  * The loud state of a target that cannot be restored or whose repository
  * cannot be read: a red-framed alert with the violation's own sentence,
@@ -27,9 +35,7 @@ const useStyles = makeStyles(theme => ({
 export function LoudState(props: { violations: Violation[] }) {
   const classes = useStyles();
   const { t } = useTranslationRef(backupsTranslationRef);
-  const repository = props.violations.find(v => v.code === 'REPOSITORY_ERROR');
-  const loud =
-    repository ?? props.violations.find(v => v.code === 'NO_BACKUPS');
+  const loud = loudViolation(props.violations);
   if (!loud) {
     return null;
   }
@@ -39,7 +45,9 @@ export function LoudState(props: { violations: Violation[] }) {
       <div>
         <Typography variant="subtitle1" component="p">
           <strong>
-            {repository ? t('loud.repositoryError') : t('loud.noBackups')}
+            {loud.code === 'REPOSITORY_ERROR'
+              ? t('loud.repositoryError')
+              : t('loud.noBackups')}
           </strong>
         </Typography>
         <Typography variant="body2">{loud.message}</Typography>

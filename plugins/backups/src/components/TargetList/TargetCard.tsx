@@ -9,7 +9,7 @@ import { useTargetLink } from '../../hooks/useLinks';
 import { backupsTranslationRef } from '../../translation';
 import { RecoveryWindowBar } from '../RecoveryWindowBar';
 import { TargetStatus } from '../TargetStatus';
-import { LoudState } from './LoudState';
+import { LoudState, loudViolation } from './LoudState';
 import { TargetFacts } from './TargetFacts';
 import { Violations } from './Violations';
 
@@ -27,6 +27,9 @@ export function TargetCard(props: {
   const { t } = useTranslationRef(backupsTranslationRef);
   const targetLink = useTargetLink();
   const now = Date.parse(target.observedAt);
+  // the loud one is said once, in the alert
+  const loud = loudViolation(target.violations);
+  const others = target.violations.filter(v => v !== loud);
   return (
     <Card variant="outlined" data-testid={`target-${target.name}`}>
       <CardContent>
@@ -52,7 +55,7 @@ export function TargetCard(props: {
           {target.violations.length === 0 ? (
             <Typography variant="body2">{t('list.noViolations')}</Typography>
           ) : (
-            <Violations violations={target.violations} />
+            <Violations violations={others} />
           )}
           {target.backupInProgress && (
             <Typography variant="body2" color="textSecondary">
