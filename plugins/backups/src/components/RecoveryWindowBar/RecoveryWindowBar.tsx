@@ -22,14 +22,15 @@ const useStyles = makeStyles(theme => ({
   ok: { background: theme.palette.status.ok },
   warning: { background: theme.palette.status.warning },
   critical: { background: theme.palette.status.error },
-  // the data a restore now would lose: from the window's end to now
+  // the data a restore now would lose, from the window's end to now: shaded
+  // neutrally, since some RPO is normal; the status colour says if too much
   rpo: {
     position: 'absolute',
     top: 0,
     bottom: 0,
     right: 0,
-    background: theme.palette.status.error,
-    opacity: 0.35,
+    background: theme.palette.text.disabled,
+    opacity: 0.5,
   },
   ends: {
     display: 'flex',
@@ -42,7 +43,7 @@ const useStyles = makeStyles(theme => ({
 /**
  * The recovery window on a time axis from its oldest point to now: the
  * restorable span in the target's status colour, the gap to now (the RPO)
- * shaded, the two ends named below.
+ * shaded grey, the two ends named below.
  */
 export function RecoveryWindowBar(props: {
   window?: RecoveryWindow;
@@ -62,7 +63,8 @@ export function RecoveryWindowBar(props: {
   const from = Date.parse(window.from);
   const to = Date.parse(window.to);
   const span = Math.max(now - from, 1);
-  const windowPercent = Math.min(100, ((to - from) / span) * 100);
+  // at least a sliver, so a window of one snapshot still shows
+  const windowPercent = Math.min(100, Math.max(1, ((to - from) / span) * 100));
   const label = t('window.label', {
     from: formatTime(window.from),
     to: formatTime(window.to),
