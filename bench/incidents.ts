@@ -8,10 +8,15 @@
  * 1. GET /api/incidents/incidents?status=open and one open incident's detail
  *    (autocannon, 50 connections), side by side with Backstage's liveness
  *    route on the same backend in the same run (the root router's middleware
- *    without auth or a plugin: the floor any plugin route sits on);
+ *    without auth or a plugin: the floor any plugin route sits on); the list
+ *    also with pages of 25, as a revalidation (If-None-Match: 304) and with
+ *    every request a query of its own (a cursor before all incidents: the
+ *    same first page, but never from the backend's 1 s page cache);
  * 2. GET /api/incidents/stats?window=90d, one request at a time: p50 / p95.
  *
- * Run: yarn bench:incidents [seconds per measure]   (default 20)
+ * The autocannon measures run in 3 interleaved rounds (figures: means).
+ *
+ * Run: yarn bench:incidents [seconds per measure and round]   (default 20)
  */
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +36,7 @@ const HISTORY_DAYS = 730;
 const LEVELS = ['P1', 'P2', 'P3'];
 const OPEN_STAGES = ['detected', 'triaged', 'responding', 'investigating'];
 const STATS_REQUESTS = 100;
+const ROUNDS = 3;
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
@@ -168,14 +174,40 @@ async function seed(db: Knex): Promise<string> {
   return openId;
 }
 
-async function cannon(url: string, headers: Record<string, string>) {
-  const r = await autocannon({ url, connections: 50, duration, headers });
+/** A list cursor that comes before every incident (open, detected in the future), unique per k. */
+function cursorBeforeAll(k: number) {
+  return Buffer.from(
+    JSON.stringify({ o: 1, d: Date.now() + DAY + k, i: randomUUID() }),
+  ).toString('base64url');
+}
+
+async function cannon(
+  url: string,
+  headers: Record<string, string>,
+  options: { expect304?: boolean; path?: () => string } = {},
+) {
+  const { path } = options;
+  const r = await autocannon({
+    url,
+    connections: 50,
+    duration,
+    headers,
+    ...(path
+      ? {
+          requests: [
+            { setupRequest: (req: object) => ({ ...req, path: path() }) },
+          ],
+        }
+      : {}),
+  });
   return {
     p50: r.latency.p50,
     p97_5: r.latency.p97_5,
     p99: r.latency.p99,
     rps: r.requests.average,
-    errors: r.errors + r.non2xx,
+    errors:
+      r.errors +
+      (options.expect304 ? r.non2xx - r['3xx'] + r['2xx'] : r.non2xx),
   };
 }
 
@@ -231,15 +263,74 @@ async function main() {
       throw new Error(`unexpected list answer: ${JSON.stringify(first)}`);
     }
 
-    const list = await cannon(listUrl, auth);
-    const detail = await cannon(
-      `${baseUrl}/api/incidents/incidents/${openId}`,
-      auth,
-    );
-    const liveness = await cannon(
-      `${baseUrl}/.backstage/health/v1/liveness`,
-      {},
-    );
+    const etag = (
+      await fetch(listUrl, { method: 'HEAD', headers: auth })
+    ).headers.get('etag');
+    if (!etag) throw new Error('the list answered without an ETag');
+
+    let k = 0;
+    const uncachedPath = () =>
+      `/api/incidents/incidents?status=open&cursor=${cursorBeforeAll(k++)}`;
+    const uncachedFirst = await (
+      await fetch(`${baseUrl}${uncachedPath()}`, { headers: auth })
+    ).json();
+    if (uncachedFirst.items?.length !== 50) {
+      throw new Error(
+        `unexpected list answer: ${JSON.stringify(uncachedFirst)}`,
+      );
+    }
+
+    const measures = {
+      liveness: () => cannon(`${baseUrl}/.backstage/health/v1/liveness`, {}),
+      list: () => cannon(listUrl, auth),
+      list25: () => cannon(`${listUrl}&limit=25`, auth),
+      revalidated: () =>
+        cannon(
+          listUrl,
+          { ...auth, 'If-None-Match': etag },
+          { expect304: true },
+        ),
+      uncached: () => cannon(listUrl, auth, { path: uncachedPath }),
+      detail: () =>
+        cannon(`${baseUrl}/api/incidents/incidents/${openId}`, auth),
+    };
+    type Name = keyof typeof measures;
+    type Measure = Awaited<ReturnType<typeof cannon>>;
+    const runs = Object.fromEntries(
+      Object.keys(measures).map(name => [name, [] as Measure[]]),
+    ) as Record<Name, Measure[]>;
+    // the shared machine's load changes by the minute: every round measures
+    // all routes back to back, and a route's figure is its mean over rounds
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of Object.keys(measures) as Name[]) {
+        runs[name].push(await measures[name]());
+      }
+      const ratio = runs.list[round].rps / runs.liveness[round].rps;
+      console.log(
+        `  round ${round + 1}: liveness ${runs.liveness[round].rps.toFixed(
+          0,
+        )} req/s, list ${runs.list[round].rps.toFixed(0)} req/s (${(
+          ratio * 100
+        ).toFixed(0)} %)`,
+      );
+    }
+    const mean = (ms: Measure[]): Measure => {
+      const avg = (f: (m: Measure) => number) =>
+        Math.round(ms.reduce((sum, m) => sum + f(m), 0) / ms.length);
+      return {
+        rps: avg(m => m.rps),
+        p50: avg(m => m.p50),
+        p97_5: avg(m => m.p97_5),
+        p99: avg(m => m.p99),
+        errors: ms.reduce((sum, m) => sum + m.errors, 0),
+      };
+    };
+    const liveness = mean(runs.liveness);
+    const list = mean(runs.list);
+    const list25 = mean(runs.list25);
+    const revalidated = mean(runs.revalidated);
+    const uncached = mean(runs.uncached);
+    const detail = mean(runs.detail);
     const lat = (r: typeof list) => `${r.p50} / ${r.p97_5} / ${r.p99} ms`;
     const share = (r: typeof list) =>
       `${((r.rps / liveness.rps) * 100).toFixed(0)} % of liveness`;
@@ -254,6 +345,23 @@ async function main() {
       `${lat(list)}; ${share(list)} (target >= 50 %: ${
         list.rps >= liveness.rps / 2 ? 'met' : 'MISSED'
       }); errors ${list.errors}`,
+    ]);
+    report([
+      'GET /incidents?status=open&limit=25: req/s; p50 / p97.5 / p99',
+      `${list25.rps.toFixed(0)} req/s`,
+      `${lat(list25)}; ${share(list25)}; errors ${list25.errors}`,
+    ]);
+    report([
+      'GET /incidents?status=open, If-None-Match: 304: req/s; p50 / p97.5 / p99',
+      `${revalidated.rps.toFixed(0)} req/s`,
+      `${lat(revalidated)}; ${share(revalidated)}; not 304: ${
+        revalidated.errors
+      }`,
+    ]);
+    report([
+      'GET /incidents?status=open, a query of its own each (no page cache): req/s; p50 / p97.5 / p99',
+      `${uncached.rps.toFixed(0)} req/s`,
+      `${lat(uncached)}; ${share(uncached)}; errors ${uncached.errors}`,
     ]);
     report([
       'GET /incidents/:id (detail, open incident): req/s; p50 / p97.5 / p99',

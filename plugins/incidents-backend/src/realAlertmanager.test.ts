@@ -233,9 +233,9 @@ scrape_configs:
       title: 'Service trading-api is down',
       level: 'P1',
       entityRef: 'component:default/trading-api',
-      source: 'alertmanager',
       stage: 'detected',
     });
+    expect((await details(incident.id)).incident.source).toBe('alertmanager');
 
     // the group's repeated notifications: entries, not incidents
     await waitFor(

@@ -26,14 +26,14 @@ describe('ListResponseCache', () => {
   it('serialises a page once and serves it until it expires', async () => {
     const { cache, load, loads, advance } = setup();
     const first = await cache.get('a', load({ items: [1] }));
-    expect(first.body).toBe('{"items":[1]}');
+    expect(first.body.toString()).toBe('{"items":[1]}');
     expect(first.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     advance(999);
     expect(await cache.get('a', load({ items: [2] }))).toBe(first);
     expect(loads()).toBe(1);
     advance(1);
     const second = await cache.get('a', load({ items: [2] }));
-    expect(second.body).toBe('{"items":[2]}');
+    expect(second.body.toString()).toBe('{"items":[2]}');
     expect(second.etag).not.toBe(first.etag);
     expect(loads()).toBe(2);
   });
@@ -60,7 +60,7 @@ describe('ListResponseCache', () => {
     const { cache, load, loads } = setup();
     await cache.get('a', load({ items: [1] }));
     cache.invalidate();
-    expect((await cache.get('a', load({ items: [2] }))).body).toBe(
+    expect((await cache.get('a', load({ items: [2] }))).body.toString()).toBe(
       '{"items":[2]}',
     );
     expect(loads()).toBe(2);
@@ -79,10 +79,10 @@ describe('ListResponseCache', () => {
     cache.invalidate();
     const during = cache.get('a', load({ items: ['new'] }));
     release({ items: ['old'] });
-    expect((await slow).body).toBe('{"items":["old"]}');
-    expect((await during).body).toBe('{"items":["new"]}');
+    expect((await slow).body.toString()).toBe('{"items":["old"]}');
+    expect((await during).body.toString()).toBe('{"items":["new"]}');
     // the overlapping read was dropped, the one after the change kept
-    expect((await cache.get('a', load({ items: [] }))).body).toBe(
+    expect((await cache.get('a', load({ items: [] }))).body.toString()).toBe(
       '{"items":["new"]}',
     );
     expect(loads()).toBe(1);
@@ -95,7 +95,7 @@ describe('ListResponseCache', () => {
         throw new Error('db down');
       }),
     ).rejects.toThrow('db down');
-    expect((await cache.get('a', load({ items: [] }))).body).toBe(
+    expect((await cache.get('a', load({ items: [] }))).body.toString()).toBe(
       '{"items":[]}',
     );
   });

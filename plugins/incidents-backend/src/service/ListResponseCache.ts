@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 
-/** A list page serialised once: the JSON body and its ETag. */
+/** A list page serialised once: the JSON body (UTF-8, encoded once too) and its ETag. */
 export interface CachedPage {
-  body: string;
+  body: Buffer;
   etag: string;
 }
 
@@ -46,7 +46,7 @@ export class ListResponseCache {
 
     const generation = this.generation;
     const page = load().then(value => {
-      const body = JSON.stringify(value);
+      const body = Buffer.from(JSON.stringify(value));
       return {
         body,
         etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
