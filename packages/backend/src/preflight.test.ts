@@ -76,11 +76,18 @@ describe('preflight', () => {
       file,
       'catalog:\n  locations:\n    - type: file\n      target: ./catalog-info.yaml\n',
     );
-    await expect(
-      preflight(['node', 'backend', '--config', file]),
-    ).rejects.toThrow(
-      /^Catalog location \.\/catalog-info\.yaml does not exist/,
-    );
+    // resolved against the working directory, which differs between a
+    // package run (packages/backend) and a repo run (the root, which has one)
+    const cwd = jest.spyOn(process, 'cwd').mockReturnValue(dir);
+    try {
+      await expect(
+        preflight(['node', 'backend', '--config', file]),
+      ).rejects.toThrow(
+        /^Catalog location \.\/catalog-info\.yaml does not exist/,
+      );
+    } finally {
+      cwd.mockRestore();
+    }
   });
 
   it("passes against this machine's PostgreSQL", async () => {
