@@ -46,7 +46,8 @@ export function TargetDetail() {
         </Typography>
       )}
       {value && (
-        <Box display="grid" gridGap={16}>
+        // minmax(0, …): a wide table scrolls inside its card, not the page
+        <Box display="grid" gridGap={16} gridTemplateColumns="minmax(0, 1fr)">
           <TargetCard target={value.target} linked={false} />
           <UsedBy name={value.target.name} />
           <Card variant="outlined">

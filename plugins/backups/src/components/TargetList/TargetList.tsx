@@ -44,7 +44,7 @@ export function TargetList() {
           {t('common.refreshFailed', { message: error.message })}
         </Typography>
       )}
-      <Box display="grid" gridGap={16}>
+      <Box display="grid" gridGap={16} gridTemplateColumns="minmax(0, 1fr)">
         {targets.map(target => (
           <TargetCard key={target.name} target={target} />
         ))}
