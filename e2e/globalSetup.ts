@@ -24,6 +24,11 @@ export default async function globalSetup() {
     );
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  // a backend of another run on the port would answer in place of ours
+  const answered = await fetch(`${BASE_URL}/`).catch(() => undefined);
+  if (answered) {
+    throw new Error(`${BASE_URL} is in use: another e2e run or backend`);
+  }
   // Manual clock: tests move scenario time through the simulator's control
   // API (POST /sim/advance), so the demo's CPU ramp is reproducible.
   const sim = await startSimulator({
@@ -34,6 +39,8 @@ export default async function globalSetup() {
   process.env.FDP_SIM_URL = sim.url;
   process.env.FDP_SIM_TOKEN = sim.token;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-e2e-'));
+  // the scaffolder's local git repositories (07-scaffolder checks them)
+  process.env.FDP_E2E_PUBLISH_DIR = path.join(dataDir, 'repos');
   const backend = BackendProcess.start({
     configFiles: [...DEVELOPMENT_CONFIG, 'e2e/app-config.e2e.yaml'],
     configOverride: `
@@ -49,6 +56,9 @@ kubernetesNodeCache:
       url: ${sim.url}
 clusterHealth:
   debounceMs: 100
+scaffolder:
+  platform:
+    publishDir: ${process.env.FDP_E2E_PUBLISH_DIR}
 alerts:
   pollSeconds: 2
   prometheus:
