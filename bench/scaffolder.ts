@@ -13,8 +13,13 @@
  * first pods in the official Kubernetes tab
  * (POST /api/kubernetes/services/<name>). Target: the whole flow under 15 s.
  *
- * Run: yarn bench:scaffolder
+ * The scaffolder stores event times to the second on SQLite: `pg` runs the
+ * same on the shared PostgreSQL (databases of a unique prefix, dropped after),
+ * where they are to the millisecond, for the steps' breakdown.
+ *
+ * Run: yarn bench:scaffolder [pg]
  */
+import knexFactory from 'knex';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +37,10 @@ const TEMPLATES: Array<{ template: string; replicas: number }> = [
   { template: 'stream-processing-service', replicas: 2 },
   { template: 'inference-service', replicas: 2 },
 ];
+const onPostgres = process.argv[2] === 'pg';
+const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
+const PREFIX = `fdp_bench_scaffolder_${Date.now().toString(36)}_`;
+
 const STEPS = [
   'fetch',
   'render',
@@ -72,6 +81,24 @@ async function poll<T>(fn: () => Promise<T | undefined>, what: string) {
   }
 }
 
+async function dropDatabases() {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: { ...PG, database: 'postgres' },
+  });
+  try {
+    const { rows } = await admin.raw(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, ?)',
+      [PREFIX],
+    );
+    for (const { datname } of rows) {
+      await admin.raw('DROP DATABASE ?? WITH (FORCE)', [datname]);
+    }
+  } finally {
+    await admin.destroy();
+  }
+}
+
 async function main() {
   const sim = await startSimProcess('default');
   await sim.trigger({ type: 'scalePool', pool: 'ai-inference', count: 4 });
@@ -84,7 +111,11 @@ app: { baseUrl: ${baseUrl} }
 backend:
   baseUrl: ${baseUrl}
   listen: { port: ${port}, host: 127.0.0.1 }
-  database: { client: better-sqlite3, connection: { directory: ${dir} } }
+  database: ${
+    onPostgres
+      ? `{ client: pg, prefix: ${PREFIX}, connection: { host: ${PG.host}, port: ${PG.port}, user: ${PG.user} } }`
+      : `{ client: better-sqlite3, connection: { directory: ${dir} } }`
+  }
 scaffolder: { platform: { publishDir: ${dir}/repos } }
 kubernetesNodeCache:
   diskUsage: { prometheus: { url: ${sim.url} } }
@@ -100,6 +131,7 @@ kubernetes:
 `,
     env: { LOG_LEVEL: 'warn' },
   });
+  console.log(onPostgres ? `PostgreSQL, databases ${PREFIX}*` : 'SQLite');
   const rows: string[][] = [];
   try {
     const token = await eventually(() => testUserToken(baseUrl, 'team-lead'), {
@@ -208,6 +240,7 @@ kubernetes:
   } finally {
     await backend.stop();
     await sim.stop();
+    if (onPostgres) await dropDatabases();
   }
   const header = [
     'template',
