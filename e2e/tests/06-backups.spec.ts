@@ -67,6 +67,14 @@ test('the backups page, a target with its runbook, and trading-api’s backup ca
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('62-backups-entity-card') });
 
+  // The home card: targets not OK and the worst RPO
+  await page.goto('/');
+  await expect(page.getByText(/^[23] targets not OK$/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByText(/^Worst RPO: /)).toBeVisible();
+  await page.screenshot({ path: shot('65-backups-home'), fullPage: true });
+
   // Narrow screens: the page still reads
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/backups');

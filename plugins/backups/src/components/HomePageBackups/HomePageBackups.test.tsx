@@ -11,6 +11,7 @@ describe('HomePageBackups', () => {
     const api = new FakeBackupsApi({
       targets: [
         target({ name: 'trading-db', rpoMs: 10 * 60_000 }),
+        target({ name: 'a-warning', status: 'warning', rpoMs: 60_000 }),
         target({
           name: 'cluster-snapshots',
           status: 'critical',
@@ -20,11 +21,17 @@ describe('HomePageBackups', () => {
       ],
     });
     renderWithApis(<HomePageBackups />, { api });
-    expect(await screen.findByText('1 targets not OK')).toBeInTheDocument();
+    expect(await screen.findByText('2 targets not OK')).toBeInTheDocument();
+    // critical first
+    expect(
+      screen.getAllByTestId(/^target-/).map(e => e.getAttribute('data-testid')),
+    ).toEqual(['target-cluster-snapshots', 'target-a-warning']);
     expect(
       screen.getByText('Worst RPO: 2 days (cluster-snapshots)'),
     ).toBeInTheDocument();
     expect(screen.getByTestId('target-cluster-snapshots')).toBeInTheDocument();
+    // brief: the violations are on the page, not on the home card
+    expect(screen.queryByText(violation().message)).toBeNull();
     expect(screen.queryByTestId('target-trading-db')).toBeNull();
   });
 

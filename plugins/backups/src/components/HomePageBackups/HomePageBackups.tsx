@@ -24,7 +24,13 @@ export function HomePageBackups() {
   if (!value) {
     return <ResponseErrorPanel error={error ?? new Error('No data')} />;
   }
-  const notOk = value.filter(target => target.status !== 'ok');
+  // critical first
+  const notOk = value
+    .filter(target => target.status !== 'ok')
+    .sort(
+      (a, b) =>
+        Number(b.status === 'critical') - Number(a.status === 'critical'),
+    );
   const worst = value
     .filter(target => target.rpoMs !== undefined)
     .sort((a, b) => (b.rpoMs ?? 0) - (a.rpoMs ?? 0))[0];
@@ -48,7 +54,7 @@ export function HomePageBackups() {
         </Typography>
       )}
       {notOk.map(target => (
-        <TargetLine key={target.name} target={target} />
+        <TargetLine key={target.name} target={target} brief />
       ))}
     </>
   );

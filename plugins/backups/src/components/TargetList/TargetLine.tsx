@@ -9,9 +9,12 @@ import { backupsTranslationRef } from '../../translation';
 import { TargetStatus } from '../TargetStatus';
 import { Violations } from './Violations';
 
-/** A target in a card: name, status, RPO and its violations in words. */
-export function TargetLine(props: { target: TargetSummary }) {
-  const { target } = props;
+/**
+ * A target in a card: name, status, RPO and, unless `brief` (the home
+ * card), its violations in words.
+ */
+export function TargetLine(props: { target: TargetSummary; brief?: boolean }) {
+  const { target, brief = false } = props;
   const { t } = useTranslationRef(backupsTranslationRef);
   const targetLink = useTargetLink();
   return (
@@ -29,7 +32,7 @@ export function TargetLine(props: { target: TargetSummary }) {
           {t('list.rpo')} {formatDuration(target.rpoMs)}
         </Typography>
       </Box>
-      <Violations violations={target.violations} />
+      {!brief && <Violations violations={target.violations} />}
     </Box>
   );
 }
