@@ -67,7 +67,13 @@ test('a dev-team member creates an inference-service from the Create page, and i
   await owner.fill('dev-team');
   // OwnerPicker keeps the typed ref when its list has not opened yet
   const option = page.getByRole('option', { name: /dev-team/i }).first();
-  if (await option.isVisible({ timeout: 5_000 }).catch(() => false)) {
+  const listed = await option
+    .waitFor({ state: 'visible', timeout: 5_000 })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (listed) {
     await option.click();
   } else {
     await owner.press('Tab');
