@@ -240,7 +240,17 @@ describe('cluster-health backend', () => {
       replicas: { desired: 3, ready: 3 },
       hpa: { name: 'trading-api-hpa', minReplicas: 3, maxReplicas: 10 },
       vpa: { name: 'trading-api-vpa', updateMode: 'Auto' },
+      status: 'warning',
     });
+    // the documented manifests' conflict, in the words of the manifests lint
+    expect(res.body.workloads[0].reasons).toEqual([
+      {
+        code: 'HPA_AND_VPA_ON_CPU',
+        severity: 'warning',
+        message:
+          'HPA trading-api-hpa scales on CPU while VPA trading-api-vpa (Auto) also sets CPU requests: they work against each other',
+      },
+    ]);
     const none = await request(server)
       .get(
         '/api/cluster-health/workloads?entityRef=component:default/fdp-portal',

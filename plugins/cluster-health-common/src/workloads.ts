@@ -236,16 +236,18 @@ export function evaluateVpa(vpa: VpaObject): VpaHealth {
 }
 
 /**
- * A deployment with its HPA and VPA. Besides replica availability it flags
- * an HPA and a VPA in an acting mode both driven by CPU: the VPA changes the
- * requests the HPA's utilisation is measured against, so they fight (the
- * documented trading-api manifests do exactly this).
+ * A deployment with its HPA and VPA: replica availability and the HPA's own
+ * health, plus `policyReasons`, the findings of the manifests policy lint on
+ * the live objects (e.g. HPA_AND_VPA_ON_CPU). That rule lives once, in
+ * `@fdp/plugin-manifests-common`, which the caller asks; this package sits
+ * below it and cannot import it.
  */
 export function evaluateWorkload(options: {
   cluster: string;
   deployment: DeploymentObject;
   hpa?: HpaObject;
   vpa?: VpaObject;
+  policyReasons?: HealthReason[];
   now?: Date;
 }): WorkloadHealth {
   const { cluster, deployment } = options;
@@ -270,19 +272,7 @@ export function evaluateWorkload(options: {
   if (hpa) {
     reasons.push(...hpa.reasons);
   }
-  if (
-    hpa &&
-    vpa &&
-    vpa.updateMode !== 'Off' &&
-    vpa.controlledResources.includes('cpu') &&
-    hpa.metrics.some(m => m.name === 'cpu')
-  ) {
-    reasons.push({
-      code: 'HPA_AND_VPA_ON_CPU',
-      severity: 'warning',
-      message: `HPA ${hpa.name} scales on CPU while VPA ${vpa.name} (${vpa.updateMode}) also sets CPU requests: they work against each other`,
-    });
-  }
+  reasons.push(...(options.policyReasons ?? []));
   return {
     cluster,
     namespace: deployment.metadata.namespace ?? 'default',

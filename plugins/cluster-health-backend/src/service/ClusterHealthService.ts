@@ -4,12 +4,14 @@ import { NotFoundError } from '@backstage/errors';
 import {
   ClusterHealthSignal,
   ClusterSummary,
+  HealthReason,
   NodePoolSummary,
   NodeRow,
   WorkloadHealth,
   evaluateCluster,
   evaluateWorkload,
 } from '@fdp/plugin-cluster-health-common';
+import { HpaLike, VpaLike, hpaAndVpaOnCpu } from '@fdp/plugin-manifests-common';
 import type {
   CacheEvent,
   CachedKind,
@@ -338,6 +340,7 @@ export class ClusterHealthService {
             deployment: deployment as any,
             hpa: hpa as any,
             vpa: vpa as any,
+            policyReasons: policyReasons(hpa as any, vpa as any),
             now,
           }),
         );
@@ -345,4 +348,22 @@ export class ClusterHealthService {
     }
     return { workloads, errors };
   }
+}
+
+/**
+ * The manifests policy lint on a deployment's live HPA and VPA: the same rule
+ * the scaffolder and `platform-lint` apply, shown here as a warning because
+ * the objects already run.
+ */
+function policyReasons(hpa?: HpaLike, vpa?: VpaLike): HealthReason[] {
+  const finding = hpa && vpa ? hpaAndVpaOnCpu(hpa, vpa) : undefined;
+  return finding
+    ? [
+        {
+          code: 'HPA_AND_VPA_ON_CPU',
+          severity: 'warning',
+          message: finding.message,
+        },
+      ]
+    : [];
 }
