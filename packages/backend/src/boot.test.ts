@@ -200,11 +200,14 @@ describe('backend boot', () => {
           const list: string[] = (await res.json()).map(
             (e: { metadata: { name: string } }) => e.metadata.name,
           );
-          return list.includes('trading-api') ? list : undefined;
+          // the catalog processes entities one by one: wait for all of them
+          return EXPECTED_COMPONENTS.every(c => list.includes(c))
+            ? list
+            : undefined;
         },
         {
           timeoutMs: 150_000,
-          what: 'trading-api in the production catalog',
+          what: 'every platform component in the production catalog',
           abort: () =>
             backend?.hasExited
               ? `backend exited:\n${backend.log().slice(-3000)}`
