@@ -26,7 +26,7 @@ import { PrivatePostgres } from '../testing/privatePostgres';
 import { liveHeapBytes } from '../testing/heapInspector';
 import { residentBytes } from '../testing/processMemory';
 import { RestartableProcess } from '../testing/restartableProcess';
-import { simulatorProcess } from './__testUtils__/simulatorProcess';
+import { simulatorProcess } from '../__testUtils__/simulatorProcess';
 import { PortalApi } from './portalApi';
 import { BUCKET, lostWrites, SettingsWriter } from './settingsWriter';
 

@@ -19,7 +19,7 @@ import {
 } from '../testing/backendProcess';
 import { alertingServers } from '../testing/alertingServers';
 import { PrivatePostgres } from '../testing/privatePostgres';
-import { simulatorProcess } from './__testUtils__/simulatorProcess';
+import { simulatorProcess } from '../__testUtils__/simulatorProcess';
 import { PortalApi } from './portalApi';
 import { BUCKET, lostWrites, SettingsWriter } from './settingsWriter';
 import { SignalsClient } from './signalsClient';

@@ -11,7 +11,6 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { parse } from 'yaml';
 import {
   BackendProcess,
   eventually,
@@ -22,7 +21,7 @@ import { FuzzCase, fuzzCases } from './fuzzInputs';
 import { InventoryResponse, judgeResponse } from './judgeResponse';
 import { KNOWN_FINDINGS } from './knownFindings';
 import { InventoryContext, ROUTES, fillPath } from './routeInventory';
-import { SimulatorChild, startSimulatorChild } from './simulatorChild';
+import { simulatorProcess } from '../__testUtils__/simulatorProcess';
 
 /**
  * The users the inventory signs in as (catalog/org.yaml), through the
@@ -94,7 +93,7 @@ const routeName = (r: { method: string; path: string }) =>
 
 describe('route inventory', () => {
   let dir: string;
-  let sim: SimulatorChild;
+  let sim: Awaited<ReturnType<typeof simulatorProcess>>;
   let backend: BackendProcess;
   let port: number;
   let baseUrl: string;
@@ -133,7 +132,7 @@ describe('route inventory', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-inventory-'));
-    sim = await startSimulatorChild(dir);
+    sim = await simulatorProcess();
     port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     backend = BackendProcess.start({
@@ -165,16 +164,16 @@ kubernetes:
       clusters:
         - name: ${sim.cluster}
           url: ${sim.httpsUrl}
-          caData: ${sim.caData}
+          caFile: ${sim.caFile}
           authProvider: serviceAccount
-          serviceAccountToken: ${parse(sim.kubeconfig).users[0].user.token}
+          serviceAccountToken: ${sim.token}
 alerts:
   prometheus:
     - name: default
-      url: ${sim.url}
+      url: http://127.0.0.1:${sim.port}
   alertmanager:
     - name: default
-      url: ${sim.url}
+      url: http://127.0.0.1:${sim.port}
 `,
     });
     const abort = () =>
@@ -227,7 +226,7 @@ alerts:
 
   afterAll(async () => {
     await backend?.stop();
-    await sim?.stop();
+    await sim?.process.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
     const admin = new Client({ ...PG, database: 'postgres' });
     await admin.connect();

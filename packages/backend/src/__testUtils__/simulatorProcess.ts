@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { freePort, repoRoot } from '../../testing/backendProcess';
-import { RestartableProcess } from '../../testing/restartableProcess';
+import { freePort, repoRoot } from '../testing/backendProcess';
+import { RestartableProcess } from '../testing/restartableProcess';
 
 /**
  * The platform simulator as its own process (packages/platform-sim/bin), so
