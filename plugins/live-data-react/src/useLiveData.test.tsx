@@ -140,4 +140,88 @@ describe('useLiveData', () => {
     await flush();
     expect(hook.result.current.value).toBe('data of b');
   });
+
+  describe('in a hidden tab', () => {
+    let hidden = false;
+    beforeAll(() => {
+      Object.defineProperty(document, 'hidden', {
+        configurable: true,
+        get: () => hidden,
+      });
+    });
+    afterAll(() => {
+      delete (document as { hidden?: boolean }).hidden;
+    });
+    afterEach(() => {
+      hidden = false;
+    });
+    const setHidden = (value: boolean) =>
+      act(() => {
+        hidden = value;
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+
+    it('stops polling while hidden and refreshes once when visible', async () => {
+      const load = jest.fn(async () => 1);
+      setup(load);
+      await flush();
+      expect(load).toHaveBeenCalledTimes(1);
+
+      setHidden(true);
+      await advance(FALLBACK_REFRESH_MS * 5);
+      await flush();
+      expect(load).toHaveBeenCalledTimes(1);
+
+      setHidden(false);
+      await flush();
+      expect(load).toHaveBeenCalledTimes(2);
+      // The poll starts over from the moment the tab shows again.
+      await advance(FALLBACK_REFRESH_MS - 1);
+      expect(load).toHaveBeenCalledTimes(2);
+      await advance(1);
+      await flush();
+      expect(load).toHaveBeenCalledTimes(3);
+    });
+
+    it('ignores signals while hidden, then refreshes exactly once', async () => {
+      const load = jest.fn(async () => 1);
+      const { signals } = setup(load);
+      await flush();
+
+      setHidden(true);
+      act(() => signals.publish(CHANNEL, signal()));
+      await advance(SIGNAL_DEBOUNCE_MS * 3);
+      act(() => signals.publish(CHANNEL, signal('dr-us')));
+      await advance(SIGNAL_DEBOUNCE_MS * 3);
+      await flush();
+      expect(load).toHaveBeenCalledTimes(1);
+
+      setHidden(false);
+      await flush();
+      await advance(SIGNAL_DEBOUNCE_MS * 3);
+      await flush();
+      expect(load).toHaveBeenCalledTimes(2);
+    });
+
+    it('drops a signal refetch pending when the tab is hidden', async () => {
+      const load = jest.fn(async () => 1);
+      const { signals } = setup(load);
+      await flush();
+      act(() => signals.publish(CHANNEL, signal()));
+      await advance(SIGNAL_DEBOUNCE_MS / 2);
+      setHidden(true);
+      await advance(SIGNAL_DEBOUNCE_MS * 2);
+      await flush();
+      expect(load).toHaveBeenCalledTimes(1);
+    });
+
+    it('does not refresh on a visibilitychange that leaves it visible', async () => {
+      const load = jest.fn(async () => 1);
+      setup(load);
+      await flush();
+      setHidden(false);
+      await flush();
+      expect(load).toHaveBeenCalledTimes(1);
+    });
+  });
 });

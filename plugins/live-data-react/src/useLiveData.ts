@@ -1,4 +1,4 @@
-import { DependencyList, useEffect, useRef } from 'react';
+import { DependencyList, useEffect, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useSignal } from '@backstage/plugin-signals-react';
 
@@ -26,8 +26,10 @@ export interface LiveData<T> {
  * Loads data and reloads it when a message arrives on the signal `channel`
  * (a trailing debounce of {@link SIGNAL_DEBOUNCE_MS}), with a slow periodic
  * refresh ({@link FALLBACK_REFRESH_MS}) for when signals do not reach the
- * browser. The last good data stays through refreshes and failed refreshes,
- * but never across a change of `deps`.
+ * browser. While the document is hidden (a background tab) nothing is
+ * refetched, neither by the poll nor by signals; when it becomes visible
+ * again the data is refreshed once. The last good data stays through
+ * refreshes and failed refreshes, but never across a change of `deps`.
  */
 export function useLiveData<T, S = unknown>(
   channel: string,
@@ -43,6 +45,7 @@ export function useLiveData<T, S = unknown>(
     deps,
   );
   const { lastSignal } = useSignal(channel);
+  const hidden = useDocumentHidden();
 
   const retryRef = useRef(state.retry);
   retryRef.current = state.retry;
@@ -57,14 +60,28 @@ export function useLiveData<T, S = unknown>(
       return undefined;
     }
     // Each new signal cancels the pending refetch: a trailing debounce.
-    const timer = setTimeout(() => retryRef.current(), SIGNAL_DEBOUNCE_MS);
+    // A hidden tab skips it: becoming visible refreshes anyway.
+    const timer = setTimeout(() => {
+      if (!document.hidden) {
+        retryRef.current();
+      }
+    }, SIGNAL_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [lastSignal]);
 
+  const wasHidden = useRef(hidden);
   useEffect(() => {
+    if (hidden) {
+      wasHidden.current = true;
+      return undefined;
+    }
+    if (wasHidden.current) {
+      wasHidden.current = false;
+      retryRef.current();
+    }
     const interval = setInterval(() => retryRef.current(), FALLBACK_REFRESH_MS);
     return () => clearInterval(interval);
-  }, []);
+  }, [hidden]);
 
   const lastGood = useRef<{ deps: DependencyList; value: T } | undefined>();
   if (!state.loading && !state.error && state.value !== undefined) {
@@ -82,6 +99,18 @@ export function useLiveData<T, S = unknown>(
     refreshing: state.loading,
     retry: state.retry,
   };
+}
+
+/** `document.hidden`, updated on `visibilitychange`. */
+function useDocumentHidden(): boolean {
+  const [hidden, setHidden] = useState(() => document.hidden);
+  useEffect(() => {
+    const onChange = () => setHidden(document.hidden);
+    document.addEventListener('visibilitychange', onChange);
+    onChange();
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, []);
+  return hidden;
 }
 
 function sameDeps(a: DependencyList, b: DependencyList): boolean {
