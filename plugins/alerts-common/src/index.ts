@@ -11,3 +11,4 @@ export * from './duration';
 export * from './priority';
 export * from './entities';
 export * from './limits';
+export * from './filters';

@@ -9,10 +9,9 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ALERT_ANNOTATIONS,
-  AlertPriority,
+  AlertFilters,
   AlertRule,
   AlertsResponse,
-  AlertState,
   CreateSilenceRequest,
   MatcherSyntaxError,
   NormalizedAlert,
@@ -20,7 +19,9 @@ import {
   Silence,
   SilencesResponse,
   SourceError as SourceErrorInfo,
+  alertMatchesFilters,
   compileMatchers,
+  countByPriority,
   entityMatchesAlert,
   parseMatchers,
   parseSilenceDuration,
@@ -36,13 +37,6 @@ import {
   fromPrometheus,
   mergeAlerts,
 } from './normalize';
-
-export interface AlertFilters {
-  entityRef?: string;
-  priority?: AlertPriority[];
-  state?: AlertState[];
-  receiver?: string;
-}
 
 /** How long the list of annotated entities is reused (an empty one only briefly: the catalog may still be loading). */
 const ENTITY_CACHE_MS = 30_000;
@@ -207,21 +201,13 @@ export class AlertsService {
           .filter(e => entityMatchesAlert(e.metadata.annotations, a))
           .map(e => stringifyEntityRef(e)),
       }))
-      .filter(
-        a =>
-          (!filters.entityRef || a.entityRefs.includes(filters.entityRef)) &&
-          (!filters.priority || filters.priority.includes(a.priority)) &&
-          (!filters.state || filters.state.includes(a.state)) &&
-          (!filters.receiver || a.receivers.includes(filters.receiver)),
-      )
+      .filter(a => alertMatchesFilters(a, filters))
       .sort(
         (a, b) =>
           priorityRank(a.priority) - priorityRank(b.priority) ||
           a.startsAt.localeCompare(b.startsAt),
       );
-    const counts = { high: 0, medium: 0, low: 0, none: 0 };
-    for (const a of alerts) counts[a.priority]++;
-    return { alerts, counts, errors };
+    return { alerts, counts: countByPriority(alerts), errors };
   }
 
   async listRules(): Promise<RulesResponse> {

@@ -2,19 +2,13 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ALERTS_LIMITS,
   ALERT_PRIORITIES,
+  ALERT_STATES,
+  AlertFilters,
   AlertPriority,
   AlertState,
 } from '@fdp/plugin-alerts-common';
 import { z } from 'zod';
-import { AlertFilters } from './AlertsService';
 import { parseInput, text } from './inputSchemas';
-
-const STATES: readonly AlertState[] = [
-  'firing',
-  'pending',
-  'silenced',
-  'inhibited',
-];
 
 /** `a,b`, or the parameter repeated (`?p=a&p=b`), as one list of allowed values. */
 function list<T extends string>(allowed: readonly T[]) {
@@ -45,7 +39,7 @@ const alertsQuery = z
   .object({
     entityRef: entityRef.optional(),
     priority: list<AlertPriority>(ALERT_PRIORITIES).optional(),
-    state: list<AlertState>(STATES).optional(),
+    state: list<AlertState>(ALERT_STATES).optional(),
     receiver: text(ALERTS_LIMITS.nameLength).optional(),
   })
   .strict();
