@@ -23,7 +23,9 @@ rm -f data/kubeconfig
 # alert's 15-minute rule then fires after about 4.5 minutes instead of 17.5).
 # Its Alertmanager notifies the portal's incident webhook (as deploy/alertmanager
 # routes it) with the development token, read from app-config.development.yaml
-# so the value lives in one place.
+# so the value lives in one place. It also writes trading-db's
+# `pgbackrest info` JSON (data/pgbackrest-info.json, backups.pgbackrest) from
+# the scenario's clock, as the CronJob of a real repository would.
 (umask 077 && node -e '
   const { parse } = require("yaml");
   const cfg = parse(require("fs").readFileSync(process.argv[1], "utf8"));
@@ -35,6 +37,7 @@ packages/platform-sim/bin/platform-sim --scenario default --port 6443 \
   --tls-dir data \
   --webhook http://127.0.0.1:7007/api/incidents/webhooks/alertmanager \
   --webhook-token-file data/incidents-webhook-token \
+  --pgbackrest-info-out data/pgbackrest-info.json \
   >data/platform-sim.log 2>&1 &
 pids+=($!)
 # The backend reads the simulator's certificate: wait until it is written.

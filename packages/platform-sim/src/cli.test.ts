@@ -22,6 +22,10 @@ describe('parseArgs', () => {
         'http://127.0.0.1:7007/api/incidents/webhooks/alertmanager',
         '--webhook-token-file',
         '/tmp/token',
+        '--pgbackrest-info-out',
+        '/tmp/info.json',
+        '--pgbackrest-stanza',
+        'main-db',
       ]),
     ).toEqual({
       scenario: 'large',
@@ -35,6 +39,8 @@ describe('parseArgs', () => {
       prometheusConfig: '/tmp/prom.yml',
       webhook: 'http://127.0.0.1:7007/api/incidents/webhooks/alertmanager',
       webhookTokenFile: '/tmp/token',
+      pgbackrestInfoOut: '/tmp/info.json',
+      pgbackrestStanza: 'main-db',
       timeScale: 1,
       help: false,
     });
@@ -46,6 +52,9 @@ describe('parseArgs', () => {
       '--port: "x" is not a non-negative number',
     );
     expect(() => parseArgs(['--scenario'])).toThrow('--scenario needs a value');
+    expect(() => parseArgs(['--pgbackrest-stanza', 'db'])).toThrow(
+      '--pgbackrest-stanza needs --pgbackrest-info-out',
+    );
     expect(() => parseArgs(['--webhook-token-file', '/tmp/token'])).toThrow(
       '--webhook-token-file needs --webhook',
     );

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { startSimulator } from './simulator';
 import { ScenarioError } from './scenario/load';
+import { writePgBackRestInfoEvery } from './backups/writeInfoFile';
 
 export interface CliArgs {
   scenario: string;
@@ -22,6 +23,10 @@ export interface CliArgs {
   webhook?: string;
   /** File with the bearer token of those notifications. */
   webhookTokenFile?: string;
+  /** Writes `pgbackrest info --output=json` of the scenario's clock there (every minute). */
+  pgbackrestInfoOut?: string;
+  /** Stanza of that file (default `trading-db`). */
+  pgbackrestStanza: string;
   help: boolean;
 }
 
@@ -29,6 +34,7 @@ export const USAGE = `Usage: platform-sim [--scenario NAME|FILE] [--port 6443] [
                     [--kubeconfig-out FILE] [--ca-out FILE] [--tls-dir DIR] [--time-scale 1] [--bookmark-interval-ms 30000]
                     [--rules DIR] [--alertmanager-config FILE] [--prometheus-config FILE]
                     [--webhook URL [--webhook-token-file FILE]]
+                    [--pgbackrest-info-out FILE [--pgbackrest-stanza trading-db]]
 
 Serves a simulated Kubernetes API (and /metrics) for a scenario, plus a Prometheus
 (/api/v1/rules, /api/v1/alerts, /api/v1/query) and Alertmanager (/api/v2/...) API whose
@@ -39,7 +45,10 @@ The kubeconfig is printed to stdout unless --kubeconfig-out is given;
 (as a real cluster keeps its CA), instead of a new certificate per start.
 --webhook sends the Alertmanager notifications of every receiver with webhook_configs
 (portal-incidents: the portal's /api/incidents/webhooks/alertmanager) to URL, with the
-bearer token read from --webhook-token-file; without it no notification is sent.`;
+bearer token read from --webhook-token-file; without it no notification is sent.
+--pgbackrest-info-out writes what \`pgbackrest info --output=json\` would print for one stanza
+at the scenario's time (full backups Sundays 01:00 Asia/Seoul, incrementals the other days,
+WAL archived up to now), as a CronJob would for the portal, and rewrites it every minute.`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = {
@@ -47,6 +56,7 @@ export function parseArgs(argv: string[]): CliArgs {
     port: 6443,
     host: '127.0.0.1',
     timeScale: 1,
+    pgbackrestStanza: 'trading-db',
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -106,6 +116,12 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--webhook-token-file':
         args.webhookTokenFile = value();
         break;
+      case '--pgbackrest-info-out':
+        args.pgbackrestInfoOut = value();
+        break;
+      case '--pgbackrest-stanza':
+        args.pgbackrestStanza = value();
+        break;
       case '-h':
       case '--help':
         args.help = true;
@@ -116,6 +132,11 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (args.webhookTokenFile && !args.webhook)
     throw new Error('--webhook-token-file needs --webhook');
+  if (
+    argv.some(a => a.startsWith('--pgbackrest-stanza')) &&
+    !args.pgbackrestInfoOut
+  )
+    throw new Error('--pgbackrest-stanza needs --pgbackrest-info-out');
   return args;
 }
 
@@ -162,6 +183,15 @@ export async function main(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(`${sim.kubeconfig}---\n`);
   }
+  let stopInfo = () => {};
+  if (args.pgbackrestInfoOut) {
+    stopInfo = writePgBackRestInfoEvery(
+      60_000,
+      args.pgbackrestInfoOut,
+      args.pgbackrestStanza,
+      () => sim.sim.nowMs(),
+    );
+  }
   for (const line of sim.alertingLog)
     process.stderr.write(`platform-sim: ${line}\n`);
   const pods = sim.sim.store.count('pods');
@@ -174,6 +204,7 @@ export async function main(argv: string[]): Promise<number> {
   await new Promise<void>(resolve => {
     const stop = (signal: string) => {
       process.stderr.write(`platform-sim: ${signal}, stopping\n`);
+      stopInfo();
       sim.stop().then(resolve, resolve);
     };
     process.once('SIGINT', () => stop('SIGINT'));

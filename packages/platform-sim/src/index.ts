@@ -32,3 +32,7 @@ export { Alerting } from './alerting/Alerting';
 export type { WebhookTarget } from './alerting/webhookSender';
 export type { WebhookPayload } from './alerting/dispatcher';
 export { requireTool } from './testing/requireTool';
+export {
+  pgBackRestInfo,
+  type PgBackRestInfoOptions,
+} from './backups/pgBackRestInfo';
