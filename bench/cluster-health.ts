@@ -70,7 +70,7 @@ backend:
   baseUrl: ${baseUrl}
   listen: { port: ${port}, host: 127.0.0.1 }
   database: { client: better-sqlite3, connection: { directory: ${dir} } }
-kubernetesNodeCache:
+kubernetesInformerCache:
   serveKubernetesPlugin: ${serveKubernetesPlugin}
   diskUsage: { prometheus: { url: ${sim.url} } }
 kubernetes:

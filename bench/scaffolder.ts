@@ -117,7 +117,7 @@ backend:
       : `{ client: better-sqlite3, connection: { directory: ${dir} } }`
   }
 scaffolder: { platform: { publishDir: ${dir}/repos } }
-kubernetesNodeCache:
+kubernetesInformerCache:
   diskUsage: { prometheus: { url: ${sim.url} } }
 kubernetes:
   clusterLocatorMethods:

@@ -49,7 +49,7 @@ backend:
     client: better-sqlite3
     connection:
       directory: ${dataDir}
-kubernetesNodeCache:
+kubernetesInformerCache:
   metricsIntervalSeconds: 1
   diskUsage:
     prometheus:

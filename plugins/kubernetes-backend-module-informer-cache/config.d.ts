@@ -1,5 +1,5 @@
 export interface Config {
-  kubernetesNodeCache?: {
+  kubernetesInformerCache?: {
     /**
      * Serve the official Kubernetes plugin's object and pod-metrics fetching
      * from the shared informer cache. Default true; false keeps its stock

@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { kubernetesInformerCacheServiceRef } from '@fdp/plugin-kubernetes-node-cache';
+import { kubernetesInformerCacheServiceRef } from '@fdp/plugin-kubernetes-informer-cache-node';
 import { readBackupsConfig } from './config';
 import { PgBackRestProvider } from './providers/pgbackrest/PgBackRestProvider';
 import { BackupProvider } from './providers/types';

@@ -12,7 +12,7 @@ import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import {
   KubernetesInformerCache,
   kubernetesInformerCacheServiceRef,
-} from '@fdp/plugin-kubernetes-node-cache';
+} from '@fdp/plugin-kubernetes-informer-cache-node';
 import {
   loadScenario,
   RunningSimulator,

@@ -58,7 +58,7 @@ describe('cluster-health with the informer cache and the simulator', () => {
         mockServices.rootConfig.factory({
           data: {
             clusterHealth: { debounceMs: 20 },
-            kubernetesNodeCache: {
+            kubernetesInformerCache: {
               metricsIntervalSeconds: 1,
               backoff: { initialMs: 100, maxMs: 500 },
             },

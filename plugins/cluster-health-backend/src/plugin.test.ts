@@ -7,7 +7,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { kubernetesInformerCacheServiceRef } from '@fdp/plugin-kubernetes-node-cache';
+import { kubernetesInformerCacheServiceRef } from '@fdp/plugin-kubernetes-informer-cache-node';
 import request from 'supertest';
 import { clusterHealthPlugin } from './plugin';
 import { FakeInformerCache, node, pod } from './testing/FakeInformerCache';

@@ -8,7 +8,7 @@ import {
   CLUSTER_HEALTH_SIGNAL_CHANNEL,
   clusterHealthPermissions,
 } from '@fdp/plugin-cluster-health-common';
-import { kubernetesInformerCacheServiceRef } from '@fdp/plugin-kubernetes-node-cache';
+import { kubernetesInformerCacheServiceRef } from '@fdp/plugin-kubernetes-informer-cache-node';
 import { readClusterHealthConfig } from './config';
 import { ClusterHealthService } from './service/ClusterHealthService';
 import { createRouter } from './service/router';

@@ -12,7 +12,7 @@ import {
   ClusterCacheState,
   KubernetesInformerCache,
   matchesLabelSelector,
-} from '@fdp/plugin-kubernetes-node-cache';
+} from '@fdp/plugin-kubernetes-informer-cache-node';
 import { InformerCacheFetcher } from './InformerCacheFetcher';
 
 const pod = (name: string, id = 'trading-api') => ({

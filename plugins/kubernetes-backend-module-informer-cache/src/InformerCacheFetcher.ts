@@ -9,7 +9,7 @@ import {
   parseLabelSelector,
   LabelRequirement,
   PodUsageSnapshot,
-} from '@fdp/plugin-kubernetes-node-cache';
+} from '@fdp/plugin-kubernetes-informer-cache-node';
 import type {
   ClusterDetails,
   FetchResponseWrapper,

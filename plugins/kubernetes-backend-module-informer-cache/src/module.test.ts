@@ -16,7 +16,7 @@ import {
   DefaultKubernetesInformerCache,
   kubernetesAuthStrategiesServiceRef,
   kubernetesInformerCacheServiceRef,
-} from '@fdp/plugin-kubernetes-node-cache';
+} from '@fdp/plugin-kubernetes-informer-cache-node';
 import { startSimulator, RunningSimulator } from '@fdp/platform-sim';
 import request from 'supertest';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
@@ -195,7 +195,7 @@ describe('kubernetes backend with the informer-cache module', () => {
   it('leaves the stock fetcher in place when serveKubernetesPlugin is false', async () => {
     const data = {
       ...configData(sim),
-      kubernetesNodeCache: { serveKubernetesPlugin: false },
+      kubernetesInformerCache: { serveKubernetesPlugin: false },
     };
     const cache = DefaultKubernetesInformerCache.fromConfig(
       mockServices.rootConfig({ data }),
@@ -241,7 +241,7 @@ describe('kubernetes backend with the informer-cache module', () => {
         ...configData(sim).kubernetes,
         clusterLocatorMethods: [{ type: 'config', clusters: [withoutToken] }],
       },
-      kubernetesNodeCache: { serveKubernetesPlugin: false },
+      kubernetesInformerCache: { serveKubernetesPlugin: false },
     };
     const strategies = createAuthStrategies({
       config: mockServices.rootConfig({ data }),

@@ -12,7 +12,8 @@ import {
   findCachedKind,
   kubernetesAuthStrategiesServiceRef,
   kubernetesInformerCacheServiceRef,
-} from '@fdp/plugin-kubernetes-node-cache';
+  informerCacheConfig,
+} from '@fdp/plugin-kubernetes-informer-cache-node';
 import { InformerCacheFetcher } from './InformerCacheFetcher';
 import { createRequestValidation } from './requests/requestValidation';
 
@@ -68,7 +69,7 @@ export function kindsToCache(config: RootConfigService): CachedKind[] {
 
 /**
  * Serves the official Kubernetes backend's object and pod-metrics fetching
- * from the shared informer cache (`@fdp/plugin-kubernetes-node-cache`), and
+ * from the shared informer cache (`@fdp/plugin-kubernetes-informer-cache-node`), and
  * gives the official backend the cache's auth strategies, so both
  * authenticate to a cluster the same way (e.g. the projected service-account
  * token, re-read when rotated); and answers malformed requests to the
@@ -108,12 +109,12 @@ export const kubernetesModuleInformerCache = createBackendModule({
           authStrategyPoint.addAuthStrategy(provider, strategy);
         }
         if (
-          config.getOptionalBoolean(
-            'kubernetesNodeCache.serveKubernetesPlugin',
+          informerCacheConfig(config, m => logger.warn(m)).getOptionalBoolean(
+            'serveKubernetesPlugin',
           ) === false
         ) {
           logger.info(
-            'kubernetesNodeCache.serveKubernetesPlugin is false: the Kubernetes plugin uses its stock fetcher',
+            'kubernetesInformerCache.serveKubernetesPlugin is false: the Kubernetes plugin uses its stock fetcher',
           );
           return;
         }

@@ -11,7 +11,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import {
   kubernetesAuthStrategiesServiceRef,
   readClusters,
-} from '@fdp/plugin-kubernetes-node-cache';
+} from '@fdp/plugin-kubernetes-informer-cache-node';
 import { createCatalogRegisterAction } from './actions/catalogRegister';
 import { createKubernetesApplyAction } from './actions/kubernetesApply';
 import { createLintManifestsAction } from './actions/lintManifests';

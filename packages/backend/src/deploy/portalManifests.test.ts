@@ -19,7 +19,7 @@ import {
   ClusterRole,
   ClusterRoleBinding,
 } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
-import { KIND_DEFINITIONS } from '@fdp/plugin-kubernetes-node-cache';
+import { KIND_DEFINITIONS } from '@fdp/plugin-kubernetes-informer-cache-node';
 import { repoRoot } from '../testing/backendProcess';
 import { rbacFindings } from './rbacFindings';
 
@@ -239,7 +239,7 @@ describe('deploy/portal', () => {
     const text = fs.readFileSync(file, 'utf8');
     expect(text).toMatch(/RISK: .*nodes\/proxy/);
     expect(text).toContain(
-      'kubernetesNodeCache.diskUsage.source: kubeletStats',
+      'kubernetesInformerCache.diskUsage.source: kubeletStats',
     );
     const optional = readYaml(file);
     for (const o of optional) {

@@ -69,7 +69,7 @@ backend:
   baseUrl: ${baseUrl}
   listen: { port: ${port}, host: 127.0.0.1 }
 ${pg.databaseConfig('fdp_faults_')}
-kubernetesNodeCache:
+kubernetesInformerCache:
   metricsIntervalSeconds: 2
   backoff: { initialMs: 200, maxMs: 2000 }
 clusterHealth:

@@ -96,7 +96,7 @@ export function renderMetrics(input: PrometheusInputs): string {
       );
   }
   // node-exporter's root filesystem, as a DaemonSet with --path.rootfs reports
-  // it: what the portal's node cache reads disk usage from
+  // it: what the portal's informer cache reads disk usage from
   const fsLabels = (node: string) => ({
     cluster,
     node,

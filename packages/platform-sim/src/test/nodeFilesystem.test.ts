@@ -1,5 +1,5 @@
 /**
- * node-exporter's root filesystem series: the query the portal's node cache
+ * node-exporter's root filesystem series: the query the portal's informer cache
  * sends once per round is answered for every node, with the figures the
  * kubelet stats summary reports.
  */

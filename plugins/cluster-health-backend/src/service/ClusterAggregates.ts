@@ -21,7 +21,7 @@ import {
 import type {
   CachedObject,
   NodeUsage,
-} from '@fdp/plugin-kubernetes-node-cache';
+} from '@fdp/plugin-kubernetes-informer-cache-node';
 
 /** Pods of nodes without any pool label land in this pool. */
 export const UNPOOLED = 'unpooled';

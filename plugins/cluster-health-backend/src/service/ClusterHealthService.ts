@@ -17,7 +17,7 @@ import type {
   CachedKind,
   ClusterCacheState,
   KubernetesInformerCache,
-} from '@fdp/plugin-kubernetes-node-cache';
+} from '@fdp/plugin-kubernetes-informer-cache-node';
 import { ClusterHealthConfig } from '../config';
 import { ClusterAggregates } from './ClusterAggregates';
 import { clusterErrorMessage } from './clusterErrorMessage';

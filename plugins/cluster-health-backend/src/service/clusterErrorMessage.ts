@@ -1,4 +1,4 @@
-import type { ClusterCacheState } from '@fdp/plugin-kubernetes-node-cache';
+import type { ClusterCacheState } from '@fdp/plugin-kubernetes-informer-cache-node';
 
 /**
  * What users are told about a cluster the cache cannot read: the cluster's

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { parseLabelSelector } from '@fdp/plugin-kubernetes-node-cache';
+import { parseLabelSelector } from '@fdp/plugin-kubernetes-informer-cache-node';
 
 /**
  * The label selector of an entity's Kubernetes objects, as the official

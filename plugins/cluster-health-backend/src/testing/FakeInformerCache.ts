@@ -7,8 +7,8 @@ import type {
   KubernetesInformerCache,
   NodeUsage,
   PodUsageSnapshot,
-} from '@fdp/plugin-kubernetes-node-cache';
-import { matchesLabelSelector } from '@fdp/plugin-kubernetes-node-cache';
+} from '@fdp/plugin-kubernetes-informer-cache-node';
+import { matchesLabelSelector } from '@fdp/plugin-kubernetes-informer-cache-node';
 
 const key = (o: CachedObject) =>
   `${o.metadata.namespace ?? ''}/${o.metadata.name}`;

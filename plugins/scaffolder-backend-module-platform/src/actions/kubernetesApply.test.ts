@@ -7,7 +7,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import {
   createAuthStrategies,
   readClusters,
-} from '@fdp/plugin-kubernetes-node-cache';
+} from '@fdp/plugin-kubernetes-informer-cache-node';
 import { renderService } from '@fdp/plugin-manifests-common';
 import { RunningSimulator, startSimulator } from '@fdp/platform-sim';
 import { stringify } from 'yaml';

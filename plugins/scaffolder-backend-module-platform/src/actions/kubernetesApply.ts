@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { ClusterDefinition } from '@fdp/plugin-kubernetes-node-cache';
+import type { ClusterDefinition } from '@fdp/plugin-kubernetes-informer-cache-node';
 import { KubernetesObjectApi } from '@kubernetes/client-node';
 import { applyObject, FIELD_MANAGER } from '../kubernetes/applyObject';
 import { kubeConfigFor } from '../kubernetes/kubeConfigFor';

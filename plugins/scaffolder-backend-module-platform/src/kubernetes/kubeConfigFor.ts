@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import type { ClusterDefinition } from '@fdp/plugin-kubernetes-node-cache';
+import type { ClusterDefinition } from '@fdp/plugin-kubernetes-informer-cache-node';
 import { KubeConfig } from '@kubernetes/client-node';
 
 const base64 = (v: unknown): string | undefined => {
@@ -10,7 +10,7 @@ const base64 = (v: unknown): string | undefined => {
 
 /**
  * A client-node KubeConfig for one cluster with the credentials its
- * definition produces now (kubernetes-node-cache: the official backend's auth
+ * definition produces now (kubernetes-informer-cache: the official backend's auth
  * strategies, or a kubeconfig context), so apply authenticates exactly as
  * the cache and the Kubernetes tab do. Made per apply: rotated tokens and
  * CAs are picked up.

@@ -1,5 +1,5 @@
 import { TargetObservation } from '@fdp/plugin-backups-common';
-import { KubernetesInformerCache } from '@fdp/plugin-kubernetes-node-cache';
+import { KubernetesInformerCache } from '@fdp/plugin-kubernetes-informer-cache-node';
 import { VeleroSourceConfig } from '../../config';
 import { BackupProvider, TargetSpec } from '../types';
 import { isRunning, veleroBackup } from './veleroBackup';

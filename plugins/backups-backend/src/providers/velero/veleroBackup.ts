@@ -1,5 +1,5 @@
 import { Backup } from '@fdp/plugin-backups-common';
-import { CachedObject } from '@fdp/plugin-kubernetes-node-cache';
+import { CachedObject } from '@fdp/plugin-kubernetes-informer-cache-node';
 
 /**
  * A Velero `Backup` (velero.io/v1) as a snapshot, or undefined while it has

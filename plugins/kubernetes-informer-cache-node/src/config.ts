@@ -19,6 +19,7 @@ import {
   strategyAuth,
 } from './client/requestAuth';
 import { DiskUsageSettings, readDiskUsage } from './disk/diskUsageConfig';
+import { informerCacheConfig } from './configKey';
 
 /** A cluster as the cache sees it. */
 export interface ClusterDefinition {
@@ -115,7 +116,7 @@ export function clustersFromKubeconfig(path: string): ClusterDefinition[] {
 
 /**
  * Clusters of `kubernetes.clusterLocatorMethods[type=config]` plus the
- * contexts of `kubernetesNodeCache.kubeconfig`. A context whose name is
+ * contexts of `kubernetesInformerCache.kubeconfig`. A context whose name is
  * already configured is skipped.
  */
 export function readClusters(
@@ -127,7 +128,9 @@ export function readClusters(
   const names = new Set<string>();
   const add = (c: ClusterDefinition) => {
     if (names.has(c.name)) {
-      warn(`kubernetes-node-cache: duplicate cluster name '${c.name}' ignored`);
+      warn(
+        `kubernetes-informer-cache: duplicate cluster name '${c.name}' ignored`,
+      );
       return;
     }
     names.add(c.name);
@@ -141,13 +144,15 @@ export function readClusters(
       add(fromClusterConfig(c, strategies));
     }
   }
-  const kubeconfig = config.getOptionalString('kubernetesNodeCache.kubeconfig');
+  const kubeconfig = informerCacheConfig(config, warn).getOptionalString(
+    'kubeconfig',
+  );
   if (kubeconfig) {
     try {
       clustersFromKubeconfig(kubeconfig).forEach(add);
     } catch (e) {
       warn(
-        `kubernetes-node-cache: cannot read kubeconfig ${kubeconfig}: ${
+        `kubernetes-informer-cache: cannot read kubeconfig ${kubeconfig}: ${
           (e as Error).message
         }`,
       );
@@ -156,7 +161,7 @@ export function readClusters(
   return clusters;
 }
 
-/** Tunables of the cache (config `kubernetesNodeCache.*`, all optional). */
+/** Tunables of the cache (config `kubernetesInformerCache.*`, all optional). */
 export interface CacheSettings {
   metricsIntervalMs: number;
   resyncIntervalMs: number;
@@ -183,7 +188,7 @@ export const DEFAULT_SETTINGS: CacheSettings = {
 };
 
 export function readSettings(config: Config): CacheSettings {
-  const c = config.getOptionalConfig('kubernetesNodeCache');
+  const c = informerCacheConfig(config);
   const seconds = (key: string, fallbackMs: number) => {
     const v = c?.getOptionalNumber(key);
     return v === undefined ? fallbackMs : v * 1000;

@@ -2,7 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { readDiskUsage } from './diskUsageConfig';
 
 const read = (diskUsage?: object) =>
-  readDiskUsage(new ConfigReader({ kubernetesNodeCache: { diskUsage } }));
+  readDiskUsage(new ConfigReader({ kubernetesInformerCache: { diskUsage } }));
 
 describe('readDiskUsage', () => {
   it('reads nothing from the kubelet unless asked to', () => {

@@ -1,4 +1,4 @@
-/** Where node disk usage comes from (`kubernetesNodeCache.diskUsage`). */
+/** Where node disk usage comes from (`kubernetesInformerCache.diskUsage`). */
 
 /** The root filesystem of one node. */
 export interface DiskSample {

@@ -44,7 +44,7 @@ async function main() {
   console.log(`simulator ready after ${(Date.now() - t0) / 1000} s`);
   const before = process.memoryUsage();
   const cache = DefaultKubernetesInformerCache.fromConfig(
-    new ConfigReader({ kubernetesNodeCache: { kubeconfig } }),
+    new ConfigReader({ kubernetesInformerCache: { kubeconfig } }),
     {
       logger: {
         info: () => {},

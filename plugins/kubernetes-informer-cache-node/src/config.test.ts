@@ -81,7 +81,7 @@ describe('readClusters', () => {
             },
           ],
         },
-        kubernetesNodeCache: { kubeconfig: file },
+        kubernetesInformerCache: { kubeconfig: file },
       }),
       strategies,
       m => warnings.push(m),
@@ -124,7 +124,7 @@ describe('readClusters', () => {
     expect(
       readClusters(
         new ConfigReader({
-          kubernetesNodeCache: { kubeconfig: '/nonexistent' },
+          kubernetesInformerCache: { kubeconfig: '/nonexistent' },
         }),
         strategies,
         m => warnings.push(m),
@@ -146,7 +146,7 @@ describe('readSettings', () => {
     expect(
       readSettings(
         new ConfigReader({
-          kubernetesNodeCache: {
+          kubernetesInformerCache: {
             metricsIntervalSeconds: 10,
             statsSummary: { concurrency: 4, maxNodesPerRound: 50 },
             backoff: { maxMs: 5000 },

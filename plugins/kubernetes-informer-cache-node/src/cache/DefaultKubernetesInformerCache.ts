@@ -107,7 +107,7 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
     const added: CachedKind[] = [];
     for (const kind of interest.kinds) {
       if (!KIND_DEFINITIONS[kind]) {
-        this.logger.warn(`kubernetes-node-cache: unknown kind '${kind}'`);
+        this.logger.warn(`kubernetes-informer-cache: unknown kind '${kind}'`);
         continue;
       }
       const current = this.details.get(kind);
@@ -175,7 +175,7 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
       () => [...(cluster.watchers.get('nodes')?.store.keys() ?? [])],
       () => {
         if (poller.error) {
-          this.logger.debug(`kubernetes-node-cache: ${poller.error}`);
+          this.logger.debug(`kubernetes-informer-cache: ${poller.error}`);
         }
         this.emit({ type: 'METRICS', cluster: cluster.def.name });
       },
@@ -214,12 +214,12 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
     const watcher = cluster.watchers.get(kind);
     if (change === 'STALE') {
       this.logger.warn(
-        `kubernetes-node-cache: cluster ${name} ${kind} watch broken: ${watcher?.error}`,
+        `kubernetes-informer-cache: cluster ${name} ${kind} watch broken: ${watcher?.error}`,
       );
       this.emit({ type: 'STALE', cluster: name, kind, error: watcher?.error });
     } else if (change === 'RECOVERED') {
       this.logger.info(
-        `kubernetes-node-cache: cluster ${name} ${kind} recovered`,
+        `kubernetes-informer-cache: cluster ${name} ${kind} recovered`,
       );
       this.emit({ type: 'RECOVERED', cluster: name, kind });
     } else if (change === 'SYNCED') {
@@ -231,7 +231,7 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
     if (synced && !cluster.synced) {
       cluster.synced = true;
       this.logger.info(
-        `kubernetes-node-cache: cluster ${name} synced (${watchers.length} kinds)`,
+        `kubernetes-informer-cache: cluster ${name} synced (${watchers.length} kinds)`,
       );
       this.emit({ type: 'SYNCED', cluster: name });
     }
@@ -264,7 +264,7 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
         // a subscriber's bug must not break the cache; log the first few
         if (this.listenerErrors++ < 10) {
           this.logger.warn(
-            `kubernetes-node-cache: subscriber threw on ${event.type}: ${e}`,
+            `kubernetes-informer-cache: subscriber threw on ${event.type}: ${e}`,
           );
         }
       }
@@ -369,7 +369,7 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
     const poller = this.clusters.get(cluster)?.metrics;
     if (!poller) {
       throw new Error(
-        `kubernetes-node-cache: no metrics are polled for cluster ${cluster}`,
+        `kubernetes-informer-cache: no metrics are polled for cluster ${cluster}`,
       );
     }
     return poller.podUsage(query.namespace, query.labelSelector);

@@ -46,4 +46,9 @@ export {
 } from './kinds';
 export { trimObject } from './trim';
 export { parseQuantity, cpuToMillis, memoryToBytes } from './quantity';
+export {
+  informerCacheConfig,
+  CONFIG_KEY,
+  DEPRECATED_CONFIG_KEY,
+} from './configKey';
 export { backoffDelay, type BackoffOptions } from './backoff';

@@ -53,7 +53,7 @@ function createCache(options: {
   authStrategies: ReadonlyMap<string, AuthenticationStrategy>;
 }): KubernetesInformerCache {
   const cache = DefaultKubernetesInformerCache.fromConfig(options.config, {
-    logger: options.logger.child({ service: 'kubernetes-node-cache' }),
+    logger: options.logger.child({ service: 'kubernetes-informer-cache' }),
     authStrategies: options.authStrategies,
   });
   // watches start on the first register(); stop them with the backend

@@ -1,12 +1,12 @@
 export interface Config {
   /**
-   * The shared Kubernetes informer cache (`@fdp/plugin-kubernetes-node-cache`).
+   * The shared Kubernetes informer cache (`@fdp/plugin-kubernetes-informer-cache-node`).
    * Clusters come from `kubernetes.clusterLocatorMethods` (type `config`);
    * those whose auth provider works server-side (serviceAccount, also without
    * a token in config: the pod's projected token; aws; azure;
    * googleServiceAccount; localKubectlProxy) are watched.
    */
-  kubernetesNodeCache?: {
+  kubernetesInformerCache?: {
     /**
      * Path of a kubeconfig file for local use: each context becomes a watched
      * cluster named after the context (skipped when a configured cluster has
@@ -90,4 +90,9 @@ export interface Config {
       idleSeconds?: number;
     };
   };
+  /**
+   * @deprecated the former name of `kubernetesInformerCache`, still read
+   * (with a warning) when the new key is absent.
+   */
+  kubernetesNodeCache?: Config['kubernetesInformerCache'];
 }

@@ -15,7 +15,7 @@ function configFor(
 ) {
   return mockServices.rootConfig({
     data: {
-      kubernetesNodeCache: nodeCache,
+      kubernetesInformerCache: nodeCache,
       kubernetes: {
         clusterLocatorMethods: [
           {

@@ -1,6 +1,7 @@
-/** `kubernetesNodeCache.diskUsage`: where node disk usage comes from. */
+/** `kubernetesInformerCache.diskUsage`: where node disk usage comes from. */
 import { Config } from '@backstage/config';
 import { DEFAULT_NODE_LABELS } from './prometheusDisk';
+import { informerCacheConfig } from '../configKey';
 
 export type DiskUsageSettings =
   | { source: 'none' }
@@ -22,13 +23,13 @@ const SOURCES = ['prometheus', 'kubeletStats', 'none'];
  * needs `get nodes/proxy`, which also allows exec into every pod.
  */
 export function readDiskUsage(config: Config): DiskUsageSettings {
-  const c = config.getOptionalConfig('kubernetesNodeCache.diskUsage');
+  const c = informerCacheConfig(config).getOptionalConfig('diskUsage');
   const url = c?.getOptionalString('prometheus.url');
   const source =
     c?.getOptionalString('source') ?? (url ? 'prometheus' : 'none');
   if (!SOURCES.includes(source)) {
     throw new Error(
-      `kubernetesNodeCache.diskUsage.source must be one of ${SOURCES.join(
+      `kubernetesInformerCache.diskUsage.source must be one of ${SOURCES.join(
         ', ',
       )}, not '${source}'`,
     );
@@ -36,7 +37,7 @@ export function readDiskUsage(config: Config): DiskUsageSettings {
   if (source === 'prometheus') {
     if (!url) {
       throw new Error(
-        "kubernetesNodeCache.diskUsage.source 'prometheus' needs diskUsage.prometheus.url",
+        "kubernetesInformerCache.diskUsage.source 'prometheus' needs diskUsage.prometheus.url",
       );
     }
     const nodeLabel = c?.getOptionalString('prometheus.nodeLabel');
