@@ -11,3 +11,4 @@ export {
   type LiveData,
   type LiveDataOptions,
 } from './useLiveData';
+export { createFormatters, useFormatters, type Formatters } from './format';
