@@ -194,8 +194,8 @@ export async function startSimulator(
   const cert =
     options.tls ??
     (options.tlsDir
-      ? loadOrCreateCert(options.tlsDir, extraHosts)
-      : createSelfSignedCert(extraHosts));
+      ? await loadOrCreateCert(options.tlsDir, extraHosts)
+      : await createSelfSignedCert(extraHosts));
   const httpsServer = https.createServer(
     { cert: cert.certPem, key: cert.keyPem },
     api.handler,

@@ -14,10 +14,10 @@ export const KEY_FILE = 'platform-sim-tls.key';
  * The certificate and key in `dir` when both are there, otherwise new ones
  * written there (the key readable by the owner only).
  */
-export function loadOrCreateCert(
+export async function loadOrCreateCert(
   dir: string,
   extraHosts: string[] = [],
-): SelfSignedCert & { reused: boolean } {
+): Promise<SelfSignedCert & { reused: boolean }> {
   const certFile = path.join(dir, CERT_FILE);
   const keyFile = path.join(dir, KEY_FILE);
   if (fs.existsSync(certFile) && fs.existsSync(keyFile)) {
@@ -27,7 +27,7 @@ export function loadOrCreateCert(
       reused: true,
     };
   }
-  const cert = createSelfSignedCert(extraHosts);
+  const cert = await createSelfSignedCert(extraHosts);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(keyFile, cert.keyPem, { mode: 0o600 });
   fs.writeFileSync(certFile, cert.certPem);
