@@ -8,7 +8,7 @@ import {
   AlertState,
 } from '@fdp/plugin-alerts-common';
 import { z } from 'zod';
-import { parseInput, text } from './inputSchemas';
+import { parseInput, text } from '@fdp/platform-node';
 
 /** `a,b`, or the parameter repeated (`?p=a&p=b`), as one list of allowed values. */
 function list<T extends string>(allowed: readonly T[]) {

@@ -1,6 +1,6 @@
 import { ALERTS_LIMITS, CreateSilenceRequest } from '@fdp/plugin-alerts-common';
 import { z } from 'zod';
-import { parseInput, text } from './inputSchemas';
+import { parseInput, text } from '@fdp/platform-node';
 
 const L = ALERTS_LIMITS;
 

@@ -1,6 +1,6 @@
 import { ALERTS_LIMITS } from '@fdp/plugin-alerts-common';
 import { z } from 'zod';
-import { parseInput, text } from './inputSchemas';
+import { parseInput, text } from '@fdp/platform-node';
 
 const expireSilence = z
   .object({

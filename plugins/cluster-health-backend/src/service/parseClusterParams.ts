@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput, text } from './parseInput';
+import { parseInput, text } from '@fdp/platform-node';
 
 // a Kubernetes object name is at most 253 characters; so are our cluster and pool names
 const clusterParams = z

@@ -1,6 +1,6 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
-import { parseInput, text } from './parseInput';
+import { parseInput, text } from '@fdp/platform-node';
 
 const EXAMPLE = 'Required, e.g. component:default/trading-api';
 

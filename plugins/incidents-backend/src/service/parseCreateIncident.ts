@@ -1,6 +1,6 @@
 import { createIncidentRequestSchema } from '@fdp/plugin-incidents-common';
 import { z } from 'zod';
-import { parseInput } from './parseInput';
+import { parseInput } from '@fdp/platform-node';
 
 export type NewIncidentRequest = z.output<typeof createIncidentRequestSchema>;
 

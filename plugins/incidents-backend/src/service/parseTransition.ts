@@ -1,6 +1,6 @@
 import { transitionRequestSchema } from '@fdp/plugin-incidents-common';
 import { z } from 'zod';
-import { parseInput } from './parseInput';
+import { parseInput } from '@fdp/platform-node';
 
 export type Transition = z.output<typeof transitionRequestSchema>;
 

@@ -1,6 +1,6 @@
 import { updateIncidentRequestSchema } from '@fdp/plugin-incidents-common';
 import { z } from 'zod';
-import { parseInput } from './parseInput';
+import { parseInput } from '@fdp/platform-node';
 
 export type IncidentUpdate = z.output<typeof updateIncidentRequestSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput } from '../service/parseInput';
+import { parseInput } from '@fdp/platform-node';
 
 const labels = z.record(z.string().max(10_000));
 
