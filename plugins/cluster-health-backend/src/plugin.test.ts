@@ -10,7 +10,8 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { kubernetesInformerCacheServiceRef } from '@fdp/plugin-kubernetes-informer-cache-node';
 import request from 'supertest';
 import { clusterHealthPlugin } from './plugin';
-import { FakeInformerCache, node, pod } from './testing/FakeInformerCache';
+import { FakeInformerCache } from '@fdp/plugin-kubernetes-informer-cache-node/testUtils';
+import { node, pod } from './testing/objects';
 
 const tradingApi = {
   apiVersion: 'backstage.io/v1alpha1',

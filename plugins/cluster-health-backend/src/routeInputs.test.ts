@@ -15,7 +15,8 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { kubernetesInformerCacheServiceRef } from '@fdp/plugin-kubernetes-informer-cache-node';
 import request from 'supertest';
 import { clusterHealthPlugin } from './plugin';
-import { FakeInformerCache, node } from './testing/FakeInformerCache';
+import { FakeInformerCache } from '@fdp/plugin-kubernetes-informer-cache-node/testUtils';
+import { node } from './testing/objects';
 
 const tradingApi = {
   apiVersion: 'backstage.io/v1alpha1',

@@ -23,3 +23,26 @@ describe('quantities', () => {
     expect(cpuToMillis('')).toBeUndefined();
   });
 });
+
+describe('quantities the cluster-health pages read', () => {
+  it.each([
+    ['7910m', 7910],
+    ['250000000n', 250],
+    ['1500u', 1.5],
+    [2, 2000],
+  ])('cpu %p is %p millicores', (q, millis) => {
+    expect(cpuToMillis(q)).toBeCloseTo(millis, 6);
+  });
+
+  it.each([
+    ['15Gi', 15 * 1024 ** 3],
+    ['512Mi', 512 * 1024 ** 2],
+    ['1.5Gi', 1.5 * 1024 ** 3],
+    ['129e6', 129e6],
+    ['1k', 1000],
+    ['100Ki', 102400],
+    ['1M', 1e6],
+  ])('memory %p is %p bytes', (q, bytes) => {
+    expect(memoryToBytes(q)).toBe(bytes);
+  });
+});

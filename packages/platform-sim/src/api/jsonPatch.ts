@@ -1,112 +1,50 @@
-/** RFC 6902 JSON patch (add, remove, replace, move, copy, test). */
+/**
+ * RFC 6902 JSON patch (add, remove, replace, move, copy, test) with
+ * `fast-json-patch`; its errors become the simulator's 400 BadRequest texts.
+ */
+import { applyPatch, JsonPatchError, Operation } from 'fast-json-patch';
 import { badRequest } from './status';
-import { deepClone } from './patch';
 
-function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/'))
-    throw badRequest(`invalid JSON pointer "${pointer}"`);
-  return pointer
-    .slice(1)
+type RawOperation = { op?: unknown; path?: unknown; from?: unknown };
+
+function messageOf(e: InstanceType<typeof JsonPatchError>): string {
+  const op = (e.operation ?? {}) as RawOperation;
+  const index = String(op.path ?? '')
     .split('/')
-    .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function parentOf(
-  doc: any,
-  path: string[],
-  op: string,
-): { parent: any; key: string } {
-  let cur = doc;
-  for (const seg of path.slice(0, -1)) {
-    cur = Array.isArray(cur) ? cur[Number(seg)] : cur?.[seg];
-    if (cur === undefined || cur === null || typeof cur !== 'object') {
-      throw badRequest(
-        `json patch ${op}: path /${path.join('/')} does not exist`,
-      );
-    }
+    .pop();
+  switch (e.name) {
+    case 'OPERATION_NOT_AN_OBJECT':
+      return 'json patch operations need "op" and "path"';
+    case 'OPERATION_PATH_INVALID':
+      return typeof op.path === 'string'
+        ? `invalid JSON pointer "${op.path}"`
+        : 'json patch operations need "op" and "path"';
+    case 'OPERATION_OP_INVALID':
+      return typeof op.op === 'string'
+        ? `json patch: unknown op "${op.op}"`
+        : 'json patch operations need "op" and "path"';
+    case 'OPERATION_PATH_CANNOT_ADD':
+    case 'OPERATION_PATH_UNRESOLVABLE':
+      return `json patch ${op.op}: path ${op.path} does not exist`;
+    case 'OPERATION_FROM_UNRESOLVABLE':
+    case 'OPERATION_FROM_REQUIRED':
+      return `json patch ${op.op}: path ${op.from} does not exist`;
+    case 'OPERATION_PATH_ILLEGAL_ARRAY_INDEX':
+    case 'OPERATION_VALUE_OUT_OF_BOUNDS':
+      return `json patch: index ${index} out of range`;
+    case 'TEST_OPERATION_FAILED':
+      return `json patch test failed at ${op.path}`;
+    default:
+      return `json patch ${op.op}: ${e.message}`;
   }
-  return { parent: cur, key: path[path.length - 1] };
 }
 
-function get(doc: any, path: string[]): any {
-  let cur = doc;
-  for (const seg of path) {
-    if (cur === undefined || cur === null) return undefined;
-    cur = Array.isArray(cur) ? cur[Number(seg)] : cur[seg];
-  }
-  return cur;
-}
-
+/** `doc` with `ops` applied (`doc` itself is not changed). */
 export function applyJsonPatch(doc: unknown, ops: unknown[]): any {
-  const state: { out: any } = { out: deepClone(doc) };
-  for (const raw of ops) {
-    const op = raw as {
-      op?: string;
-      path?: string;
-      from?: string;
-      value?: unknown;
-    };
-    if (!op || typeof op.op !== 'string' || typeof op.path !== 'string') {
-      throw badRequest('json patch operations need "op" and "path"');
-    }
-    const path = parsePointer(op.path);
-    const add = (p: string[], value: unknown) => {
-      if (p.length === 0) {
-        state.out = deepClone(value);
-        return;
-      }
-      const { parent, key } = parentOf(state.out, p, op.op!);
-      if (Array.isArray(parent)) {
-        const idx = key === '-' ? parent.length : Number(key);
-        if (!(idx >= 0 && idx <= parent.length))
-          throw badRequest(`json patch: index ${key} out of range`);
-        parent.splice(idx, 0, deepClone(value));
-      } else {
-        parent[key] = deepClone(value);
-      }
-    };
-    const remove = (p: string[]) => {
-      const { parent, key } = parentOf(state.out, p, op.op!);
-      if (Array.isArray(parent)) {
-        const idx = Number(key);
-        if (!(idx >= 0 && idx < parent.length))
-          throw badRequest(`json patch: index ${key} out of range`);
-        return parent.splice(idx, 1)[0];
-      }
-      if (!(key in parent))
-        throw badRequest(`json patch remove: path ${op.path} does not exist`);
-      const v = parent[key];
-      delete parent[key];
-      return v;
-    };
-    switch (op.op) {
-      case 'add':
-        add(path, op.value);
-        break;
-      case 'remove':
-        remove(path);
-        break;
-      case 'replace':
-        remove(path);
-        add(path, op.value);
-        break;
-      case 'move': {
-        const v = remove(parsePointer(String(op.from ?? '')));
-        add(path, v);
-        break;
-      }
-      case 'copy':
-        add(path, get(state.out, parsePointer(String(op.from ?? ''))));
-        break;
-      case 'test':
-        if (JSON.stringify(get(state.out, path)) !== JSON.stringify(op.value)) {
-          throw badRequest(`json patch test failed at ${op.path}`);
-        }
-        break;
-      default:
-        throw badRequest(`json patch: unknown op "${op.op}"`);
-    }
+  try {
+    return applyPatch(doc, ops as Operation[], true, false).newDocument;
+  } catch (e) {
+    if (e instanceof JsonPatchError) throw badRequest(messageOf(e));
+    throw e;
   }
-  return state.out;
 }

@@ -73,6 +73,60 @@ describe('patches', () => {
       ]),
     ).toThrow(/test failed/);
   });
+
+  it('json patch moves and copies, appends with "-", and leaves the input alone', () => {
+    const r = applyJsonPatch(deploy, [
+      { op: 'copy', from: '/metadata/labels/a', path: '/metadata/labels/z' },
+      { op: 'move', from: '/metadata/labels/b', path: '/metadata/labels/y' },
+      {
+        op: 'add',
+        path: '/spec/template/spec/containers/-',
+        value: { name: 'third', image: 't:1' },
+      },
+    ]);
+    expect(r.metadata.labels).toEqual({ a: '1', z: '1', y: '2' });
+    expect(r.spec.template.spec.containers.map((c: any) => c.name)).toEqual([
+      'app',
+      'side',
+      'third',
+    ]);
+    expect(deploy.metadata.labels).toEqual({ a: '1', b: '2' });
+    expect(deploy.spec.template.spec.containers).toHaveLength(2);
+  });
+
+  it.each([
+    [
+      { op: 'add', path: '/nope/x', value: 1 },
+      'json patch add: path /nope/x does not exist',
+    ],
+    [
+      { op: 'remove', path: '/metadata/nope' },
+      'json patch remove: path /metadata/nope does not exist',
+    ],
+    [
+      { op: 'add', path: '/spec/template/spec/containers/7', value: {} },
+      'json patch: index 7 out of range',
+    ],
+    [
+      { op: 'move', from: '/nope', path: '/x' },
+      'json patch move: path /nope does not exist',
+    ],
+    [{ op: 'frobnicate', path: '/x' }, 'json patch: unknown op "frobnicate"'],
+    [{ op: 'add', path: 'spec', value: 1 }, 'invalid JSON pointer "spec"'],
+    [{ value: 1 }, 'json patch operations need "op" and "path"'],
+    [
+      { op: 'test', path: '/spec/replicas', value: 4 },
+      'json patch test failed at /spec/replicas',
+    ],
+  ])('json patch %j is a BadRequest: %s', (op, message) => {
+    let error: any;
+    try {
+      applyJsonPatch(deploy, [op]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 400, reason: 'BadRequest', message });
+  });
 });
 
 describe('managed fields', () => {

@@ -3,7 +3,7 @@ import {
   DEFAULT_THRESHOLDS,
 } from '@fdp/plugin-cluster-health-common';
 import { ClusterAggregates, UNPOOLED } from './ClusterAggregates';
-import { node, pod } from '../testing/FakeInformerCache';
+import { node, pod } from '../testing/objects';
 
 const GiB = 1024 ** 3;
 
@@ -148,6 +148,21 @@ describe('ClusterAggregates', () => {
     expect(pools.general.reasons.map((r: any) => r.code)).toContain(
       'PODS_PENDING',
     );
+  });
+
+  it('forgets a pending pod once it is scheduled or deleted', () => {
+    const agg = seedCluster();
+    const selector = { nodeSelector: { role: 'general' } };
+    agg.upsertPod(pod('a', { cpu: '1', ...selector }));
+    agg.upsertPod(pod('b', { cpu: '1', ...selector }));
+    const pending = () =>
+      byName(agg.poolSummaries(new Map(), DEFAULT_THRESHOLDS)).general
+        .pendingPods;
+    expect(pending()).toBe(2);
+    agg.upsertPod(pod('a', { cpu: '1', node: 'general-1' }));
+    expect(pending()).toBe(1);
+    agg.deletePod(pod('b', { cpu: '1', ...selector }));
+    expect(pending()).toBe(0);
   });
 
   it('discovers pools from well-known labels and groups unlabelled nodes', () => {

@@ -10,17 +10,18 @@ import {
   Thresholds,
   evaluateNode,
   evaluateNodePool,
-  parseAmount,
-  parseCpuMillis,
   percent,
   podTargetsPool,
   poolIdentityLabels,
   resolveNodePool,
   underPressure,
 } from '@fdp/plugin-cluster-health-common';
-import type {
-  CachedObject,
-  NodeUsage,
+import {
+  cpuToMillis,
+  memoryToBytes,
+  parseQuantity,
+  type CachedObject,
+  type NodeUsage,
 } from '@fdp/plugin-kubernetes-informer-cache-node';
 
 /** Pods of nodes without any pool label land in this pool. */
@@ -60,10 +61,10 @@ function podRequests(pod: CachedObject): Requests {
   for (const c of pod.spec?.containers ?? []) {
     const r = c.resources?.requests ?? {};
     const l = c.resources?.limits ?? {};
-    sum.cpu += parseCpuMillis(r.cpu);
-    sum.memory += parseAmount(r.memory);
+    sum.cpu += cpuToMillis(r.cpu) ?? 0;
+    sum.memory += memoryToBytes(r.memory) ?? 0;
     // extended resources: request defaults to the limit
-    sum.gpus += parseAmount(r[GPU_RESOURCE] ?? l[GPU_RESOURCE]);
+    sum.gpus += parseQuantity(r[GPU_RESOURCE] ?? l[GPU_RESOURCE]) ?? 0;
   }
   return sum;
 }
@@ -116,12 +117,15 @@ function usage(
 /**
  * Incrementally maintained aggregates of one cluster: per node the pods and
  * requests placed on it, and the pending pods with their node constraints.
- * A pod change adjusts only its own node; summaries are derived from the
- * per-node facts (O(nodes)), never by rescanning pods.
+ * A pod change adjusts only its own node (or the pending set); summaries are
+ * derived from the per-node facts (O(nodes)) and the pending pods
+ * (O(pending x pools)), never by rescanning every pod.
  */
 export class ClusterAggregates {
   private readonly nodes = new Map<string, NodeFacts>();
   private readonly pods = new Map<string, PodContribution>();
+  /** the pods of {@link pods} not bound to a node, with their constraints */
+  private readonly pending = new Map<string, PodPlacement>();
   /** requests of pods whose node is not (yet) known, by node name */
   private readonly orphans = new Map<string, Requests & { pods: number }>();
 
@@ -166,9 +170,9 @@ export class ClusterAggregates {
       cordoned: Boolean(node.spec?.unschedulable),
       conditions,
       allocatable: {
-        cpu: parseCpuMillis(alloc.cpu),
-        memory: parseAmount(alloc.memory),
-        gpus: parseAmount(alloc[GPU_RESOURCE]),
+        cpu: cpuToMillis(alloc.cpu) ?? 0,
+        memory: memoryToBytes(alloc.memory) ?? 0,
+        gpus: parseQuantity(alloc[GPU_RESOURCE]) ?? 0,
       },
       requested: previous?.requested ?? {
         cpu: orphan?.cpu ?? 0,
@@ -194,6 +198,7 @@ export class ClusterAggregates {
       return;
     }
     this.pods.set(key(pod), c);
+    if (c.pending) this.pending.set(key(pod), c.pending);
     this.place(c, 1);
   }
 
@@ -206,6 +211,7 @@ export class ClusterAggregates {
     if (old) {
       this.place(old, -1);
       this.pods.delete(podKey);
+      this.pending.delete(podKey);
     }
   }
 
@@ -234,6 +240,7 @@ export class ClusterAggregates {
   clear() {
     this.nodes.clear();
     this.pods.clear();
+    this.pending.clear();
     this.orphans.clear();
   }
 
@@ -361,12 +368,10 @@ export class ClusterAggregates {
         a.diskOf += m.diskCapacityBytes;
       }
     }
-    for (const c of this.pods.values()) {
-      if (c.pending) {
-        for (const a of accs.values()) {
-          if (podTargetsPool(c.pending, a.identity)) {
-            a.pending++;
-          }
+    for (const placement of this.pending.values()) {
+      for (const a of accs.values()) {
+        if (podTargetsPool(placement, a.identity)) {
+          a.pending++;
         }
       }
     }
