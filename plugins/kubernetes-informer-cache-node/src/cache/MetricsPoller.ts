@@ -10,8 +10,8 @@
  * asked for (dropped after `podQueryIdleMs`): the API-server load grows with
  * the number of services being looked at, not with the number of viewers.
  */
+import pLimit from 'p-limit';
 import { KubeClient } from '../client/KubeClient';
-import { mapWithConcurrency } from '../concurrency';
 import { DiskSource } from '../disk/DiskSource';
 import { cpuToMillis, memoryToBytes } from '../quantity';
 import { NodeUsage, PodUsage, PodUsageSnapshot } from '../types';
@@ -185,15 +185,20 @@ export class MetricsPoller {
   ): Promise<string | undefined> {
     let failures = 0;
     let lastError = '';
-    await mapWithConcurrency(items, this.settings.concurrency, async item => {
-      if (this.abort.signal.aborted) return;
-      try {
-        await fn(item);
-      } catch (e) {
-        failures++;
-        lastError = (e as Error).message;
-      }
-    });
+    const limit = pLimit(Math.max(1, this.settings.concurrency));
+    await Promise.all(
+      items.map(item =>
+        limit(async () => {
+          if (this.abort.signal.aborted) return;
+          try {
+            await fn(item);
+          } catch (e) {
+            failures++;
+            lastError = (e as Error).message;
+          }
+        }),
+      ),
+    );
     return failures > 0
       ? `${failures}/${items.length} ${what} (${lastError})`
       : undefined;

@@ -33,6 +33,28 @@ describe('KubeletStatsDiskSource', () => {
     });
   });
 
+  it('has at most `concurrency` requests in flight', async () => {
+    let running = 0;
+    let peak = 0;
+    const client = {
+      getJson: async () => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise(r => setTimeout(r, 2));
+        running--;
+        return { node: { fs: { usedBytes: 1, capacityBytes: 2 } } };
+      },
+    } as unknown as KubeClient;
+    const source = new KubeletStatsDiskSource(client, {
+      concurrency: 3,
+      maxNodesPerRound: 20,
+    });
+    const nodes = Array.from({ length: 20 }, (_, i) => `n${i}`);
+    const reading = await source.read(nodes, new AbortController().signal);
+    expect(reading.samples.size).toBe(20);
+    expect(peak).toBe(3);
+  });
+
   it('counts failed nodes and keeps the others', async () => {
     const { client } = fakeClient(['b']);
     const source = new KubeletStatsDiskSource(client, {

@@ -9,8 +9,9 @@
  * ceil(nodes / 500) rounds (5 minutes at 5,000 nodes) while small clusters get
  * every node every round. Disk usage moves slowly; older samples are kept.
  */
+import pLimit from 'p-limit';
 import { KubeClient } from '../client/KubeClient';
-import { mapWithConcurrency, rotatingSlice } from '../concurrency';
+import { rotatingSlice } from '../rotatingSlice';
 import { DiskReading, DiskSample, DiskSource } from './DiskSource';
 
 export interface KubeletStatsOptions {
@@ -36,7 +37,8 @@ export class KubeletStatsDiskSource implements DiskSource {
     const samples = new Map<string, DiskSample>();
     let failures = 0;
     let lastError = '';
-    await mapWithConcurrency(slice, this.options.concurrency, async node => {
+    const limit = pLimit(Math.max(1, this.options.concurrency));
+    const readNode = async (node: string) => {
       if (signal.aborted) return;
       try {
         const summary = await this.client.getJson(
@@ -57,7 +59,8 @@ export class KubeletStatsDiskSource implements DiskSource {
         failures++;
         lastError = (e as Error).message;
       }
-    });
+    };
+    await Promise.all(slice.map(node => limit(() => readNode(node))));
     return {
       samples,
       ...(failures > 0 && {

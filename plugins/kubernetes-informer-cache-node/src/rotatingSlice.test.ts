@@ -1,25 +1,4 @@
-import { mapWithConcurrency, rotatingSlice } from './concurrency';
-
-describe('mapWithConcurrency', () => {
-  it('keeps order and never exceeds the limit', async () => {
-    let running = 0;
-    let peak = 0;
-    const result = await mapWithConcurrency(
-      Array.from({ length: 50 }, (_, i) => i),
-      4,
-      async i => {
-        running++;
-        peak = Math.max(peak, running);
-        await new Promise(r => setTimeout(r, i % 3));
-        running--;
-        return i * 2;
-      },
-    );
-    expect(result).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
-    expect(peak).toBe(4);
-    expect(await mapWithConcurrency([], 4, async () => 1)).toEqual([]);
-  });
-});
+import { rotatingSlice } from './rotatingSlice';
 
 describe('rotatingSlice', () => {
   it('visits every item in turn, wrapping around', () => {
