@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { EntityResolver } from '@fdp/platform-node';
 import {
   ALERTS_SIGNAL_CHANNEL,
   alertsPermissions,
@@ -49,6 +50,7 @@ export const alertsPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            entities: EntityResolver.create({ catalog: deps.catalog }),
           }),
         );
 

@@ -8,6 +8,7 @@ import {
   CLUSTER_HEALTH_SIGNAL_CHANNEL,
   clusterHealthPermissions,
 } from '@fdp/plugin-cluster-health-common';
+import { EntityResolver } from '@fdp/platform-node';
 import { kubernetesInformerCacheServiceRef } from '@fdp/plugin-kubernetes-informer-cache-node';
 import { readClusterHealthConfig } from './config';
 import { ClusterHealthService } from './service/ClusterHealthService';
@@ -61,7 +62,7 @@ export const clusterHealthPlugin = createBackendPlugin({
             service,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            catalog: deps.catalog,
+            entities: EntityResolver.create({ catalog: deps.catalog }),
           }),
         );
       },

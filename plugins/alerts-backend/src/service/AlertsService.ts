@@ -144,7 +144,10 @@ export class AlertsService {
     return items;
   }
 
-  /** Alerts from every source, normalised, mapped to entities and filtered. */
+  /**
+   * Alerts from every source, normalised, mapped to entities and filtered
+   * (the router has checked that `filters.entityRef` is in the catalog).
+   */
   async listAlerts(filters: AlertFilters = {}): Promise<AlertsResponse> {
     const errors: SourceErrorInfo[] = [];
     const { severityPriority } = this.config;
@@ -181,19 +184,6 @@ export class AlertsService {
     requireOne(errors, this.alertmanagers.length + this.prometheus.length);
 
     const entities = await this.alertEntities();
-    if (
-      filters.entityRef &&
-      !entities.some(e => stringifyEntityRef(e) === filters.entityRef)
-    ) {
-      const credentials = await this.auth.getOwnServiceCredentials();
-      if (
-        !(await this.catalog.getEntityByRef(filters.entityRef, { credentials }))
-      ) {
-        throw new NotFoundError(
-          `No entity ${filters.entityRef} in the catalog`,
-        );
-      }
-    }
     const alerts: NormalizedAlert[] = mergeAlerts(am.flat(), prom.flat())
       .map(a => ({
         ...a,

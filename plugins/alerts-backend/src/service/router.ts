@@ -15,6 +15,7 @@ import {
   alertsSilenceCreatePermission,
   alertsSilenceExpirePermission,
 } from '@fdp/plugin-alerts-common';
+import { EntityResolver } from '@fdp/platform-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { AlertsService } from './AlertsService';
@@ -28,13 +29,15 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  /** the catalog, read once per user and entity for a few seconds */
+  entities: EntityResolver;
 }
 
 /** Thin HTTP layer: authorize, parse, ask the service, respond. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { service, httpAuth, permissions, auditor } = options;
+  const { service, httpAuth, permissions, auditor, entities } = options;
   const router = Router();
   // a larger body is a 413, a body that is not JSON a 400 (body-parser's errors)
   router.use(express.json({ limit: ALERTS_LIMITS.bodyBytes }));
@@ -50,8 +53,11 @@ export async function createRouter(
       throw new NotAllowedError(`Missing permission ${permission.name}`);
     }
   }
-  const reader = async (req: Request) =>
-    authorize(await httpAuth.credentials(req), alertsAlertReadPermission);
+  const reader = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorize(credentials, alertsAlertReadPermission);
+    return credentials;
+  };
   // silences have a person behind them: users only
   const user = async (req: Request, permission: BasicPermission) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -60,8 +66,13 @@ export async function createRouter(
   };
 
   router.get('/alerts', async (req, res) => {
-    await reader(req);
-    res.json(await service.listAlerts(parseAlertFilters(req.query)));
+    const credentials = await reader(req);
+    const filters = parseAlertFilters(req.query);
+    // an entity the user cannot read in the catalog is a 404
+    if (filters.entityRef) {
+      await entities.resolve(filters.entityRef, credentials);
+    }
+    res.json(await service.listAlerts(filters));
   });
 
   router.get('/rules', async (req, res) => {

@@ -2,10 +2,10 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityResolver } from '@fdp/platform-node';
 import {
   WorkloadsResponse,
   clusterHealthClusterReadPermission,
@@ -22,14 +22,15 @@ export interface RouterOptions {
   service: ClusterHealthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  catalog: CatalogService;
+  /** the catalog, read once per user and entity for a few seconds */
+  entities: EntityResolver;
 }
 
 /** Thin HTTP layer: authorize, parse, ask the service, respond. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { service, httpAuth, permissions, catalog } = options;
+  const { service, httpAuth, permissions, entities } = options;
   const router = Router();
 
   // Every open page polls these endpoints: the backend's permissions service
@@ -78,10 +79,7 @@ export async function createRouter(
     const { entityRef: ref } = parseWorkloadsQuery(req.query);
     const entityRef = stringifyEntityRef(ref);
     const credentials = await httpAuth.credentials(req);
-    const entity = await catalog.getEntityByRef(ref, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
+    const entity = await entities.resolve(ref, credentials);
     const annotations = entity.metadata.annotations;
     const selector = entityLabelSelector(annotations);
     const body: WorkloadsResponse = selector
