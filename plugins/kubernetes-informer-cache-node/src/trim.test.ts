@@ -111,6 +111,17 @@ describe('trimObject', () => {
     expect(Object.isFrozen(a.spec.containers[0].resources)).toBe(true);
   });
 
+  it('keeps at most maxEntries interned values, dropping the least recently used', () => {
+    const interner = new Interner(2);
+    const a = interner.intern({ app: 'a' });
+    const b = interner.intern({ app: 'b' });
+    expect(interner.intern({ app: 'a' })).toBe(a);
+    interner.intern({ app: 'c' });
+    expect(interner.size).toBe(2);
+    expect(interner.intern({ app: 'a' })).toBe(a);
+    expect(interner.intern({ app: 'b' })).not.toBe(b);
+  });
+
   it('trims nodes to conditions, capacity, taints and short annotations', () => {
     const node = trimObject('nodes', {
       metadata: {

@@ -19,7 +19,7 @@ const entityRead = createPermission({
   resourceType: 'catalog-entity',
 });
 
-function setup(ttlMs = 50) {
+function setup(ttlMs = 50, maxEntries?: number) {
   const decisions = new Map<string, AuthorizeResult>();
   const authorize = jest.fn(async (requests: any[]) =>
     requests.map(r => ({
@@ -31,7 +31,7 @@ function setup(ttlMs = 50) {
     decisions,
     authorize,
     inner,
-    service: new CachingPermissionsService(inner, ttlMs),
+    service: new CachingPermissionsService(inner, ttlMs, maxEntries),
   };
 }
 
@@ -54,6 +54,22 @@ describe('CachingPermissionsService', () => {
     decisions.set(read.name, AuthorizeResult.DENY);
     expect(await ask()).toEqual([{ result: AuthorizeResult.DENY }]);
     expect(await ask()).toEqual([{ result: AuthorizeResult.DENY }]);
+    expect(authorize).toHaveBeenCalledTimes(4);
+  });
+
+  it('holds at most maxEntries decisions, dropping the least recently used', async () => {
+    const { service, authorize } = setup(60_000, 2);
+    const ask = (credentials: typeof alice) =>
+      service.authorize([{ permission: read }], { credentials });
+    const carol = mockCredentials.user('user:default/carol');
+    await ask(alice);
+    await ask(bob);
+    await ask(alice);
+    await ask(carol); // bob was the least recently used: dropped
+    expect(authorize).toHaveBeenCalledTimes(3);
+    await ask(alice);
+    expect(authorize).toHaveBeenCalledTimes(3);
+    await ask(bob);
     expect(authorize).toHaveBeenCalledTimes(4);
   });
 

@@ -13,6 +13,7 @@ import {
   QueryPermissionResponse,
 } from '@backstage/plugin-permission-common';
 import { ServerPermissionClient } from '@backstage/plugin-permission-node';
+import { LRUCache } from 'lru-cache';
 
 function principalKey(credentials: BackstageCredentials): string | undefined {
   const p = credentials.principal as {
@@ -38,13 +39,16 @@ function principalKey(credentials: BackstageCredentials): string | undefined {
  * conditional decisions are never cached.
  */
 export class CachingPermissionsService implements PermissionsService {
-  private readonly allowed = new Map<string, number>();
+  /** `principal|permission` keys allowed within the TTL (least recently used dropped first) */
+  private readonly allowed: LRUCache<string, true>;
 
   constructor(
     private readonly inner: PermissionsService,
-    private readonly ttlMs = 10_000,
-    private readonly maxEntries = 10_000,
-  ) {}
+    ttlMs = 10_000,
+    maxEntries = 10_000,
+  ) {
+    this.allowed = new LRUCache({ max: maxEntries, ttl: ttlMs });
+  }
 
   async authorize(
     requests: AuthorizePermissionRequest[],
@@ -58,21 +62,21 @@ export class CachingPermissionsService implements PermissionsService {
         ? `${principal}|${r.permission.name}`
         : undefined,
     );
-    const now = Date.now();
-    const hit = (key?: string) =>
-      key !== undefined && (this.allowed.get(key) ?? 0) > now;
-    const missing = requests.filter((_, i) => !hit(keys[i]));
+    // decided once, so an entry expiring during the call cannot shift the answers
+    const hits = keys.map(
+      key => key !== undefined && this.allowed.get(key) !== undefined,
+    );
+    const missing = requests.filter((_, i) => !hits[i]);
     const answers =
       missing.length > 0 ? await this.inner.authorize(missing, options) : [];
     let next = 0;
     return requests.map((_, i) => {
       const key = keys[i];
-      if (hit(key)) return { result: AuthorizeResult.ALLOW };
+      if (hits[i]) return { result: AuthorizeResult.ALLOW };
       const answer = answers[next++];
       if (key) {
         if (answer.result === AuthorizeResult.ALLOW) {
-          if (this.allowed.size >= this.maxEntries) this.allowed.clear();
-          this.allowed.set(key, now + this.ttlMs);
+          this.allowed.set(key, true);
         } else {
           this.allowed.delete(key);
         }

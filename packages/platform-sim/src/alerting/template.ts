@@ -124,6 +124,7 @@ function evalCommands(cmds: Command[], data: TemplateData): string {
 }
 
 const ACTION_RE = /(\s*)\{\{(-\s)?([\s\S]*?)(\s-)?\}\}(\s*)/g;
+// Own bounded Map, not lru-cache: keys are the rule files' few annotation templates, so the bound is only a safeguard.
 const compiled = new Map<string, Part[] | null>();
 
 /** Splits a template into literal text and actions; null when it uses anything unsupported. */

@@ -1,7 +1,7 @@
 import { ListResponseCache } from './ListResponseCache';
 
 function setup(maxEntries = 10) {
-  let now = 0;
+  let now = 1_000_000;
   const cache = new ListResponseCache({
     ttlMs: 1000,
     maxEntries,
@@ -28,7 +28,7 @@ describe('ListResponseCache', () => {
     const first = await cache.get('a', load({ items: [1] }));
     expect(first.body.toString()).toBe('{"items":[1]}');
     expect(first.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
-    advance(999);
+    advance(1000);
     expect(await cache.get('a', load({ items: [2] }))).toBe(first);
     expect(loads()).toBe(1);
     advance(1);
@@ -100,15 +100,18 @@ describe('ListResponseCache', () => {
     );
   });
 
-  it('keeps at most maxEntries pages', async () => {
+  it('keeps at most maxEntries pages, dropping the least recently used', async () => {
     const { cache, load, loads } = setup(2);
     await cache.get('a', load(1));
     await cache.get('b', load(2));
+    await cache.get('a', load(1));
     await cache.get('c', load(3));
     await cache.get('c', load(3));
     expect(loads()).toBe(3);
-    // a and b were live but over the bound: dropped
+    // b was the least recently used when c came: dropped; a is still served
     await cache.get('a', load(1));
+    expect(loads()).toBe(3);
+    await cache.get('b', load(2));
     expect(loads()).toBe(4);
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 /** A list page serialised once: the JSON body (UTF-8, encoded once too) and its ETag. */
 export interface CachedPage {
@@ -9,15 +10,10 @@ export interface CachedPage {
 export interface ListResponseCacheOptions {
   /** How long a page is served without asking the database again. */
   ttlMs: number;
-  /** Pages kept at most (one per distinct query). */
+  /** Pages kept at most (one per distinct query); the least recently used goes first. */
   maxEntries: number;
   /** The clock (tests inject one). */
   now?: () => number;
-}
-
-interface Entry {
-  page: Promise<CachedPage>;
-  expiresAt: number;
 }
 
 /**
@@ -29,20 +25,24 @@ interface Entry {
  * serialise each page again and add a round trip, which is what this saves.
  */
 export class ListResponseCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LRUCache<string, Promise<CachedPage>>;
   /** Bumped by every change: a page read before it is not kept. */
   private generation = 0;
-  private readonly now: () => number;
 
-  constructor(private readonly options: ListResponseCacheOptions) {
-    this.now = options.now ?? Date.now;
+  constructor(options: ListResponseCacheOptions) {
+    this.entries = new LRUCache<string, Promise<CachedPage>>({
+      max: options.maxEntries,
+      ttl: options.ttlMs,
+      // read the clock on every check (the injected one moves in steps)
+      ttlResolution: 0,
+      ...(options.now && { perf: { now: options.now } }),
+    });
   }
 
   /** The cached page of `key`, else `load`'s result serialised (concurrent callers share one load). */
   get(key: string, load: () => Promise<unknown>): Promise<CachedPage> {
-    const now = this.now();
     const hit = this.entries.get(key);
-    if (hit && hit.expiresAt > now) return hit.page;
+    if (hit) return hit;
 
     const generation = this.generation;
     const page = load().then(value => {
@@ -52,11 +52,11 @@ export class ListResponseCache {
         etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
       };
     });
-    this.evictExpired(now);
-    const entry = { page, expiresAt: now + this.options.ttlMs };
-    this.entries.set(key, entry);
+    this.entries.set(key, page);
     const forget = () => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
+      if (this.entries.peek(key, { allowStale: true }) === page) {
+        this.entries.delete(key);
+      }
     };
     page.then(() => {
       // a change landed while this page was read: it may predate the change
@@ -69,14 +69,5 @@ export class ListResponseCache {
   invalidate(): void {
     this.generation++;
     this.entries.clear();
-  }
-
-  private evictExpired(now: number) {
-    if (this.entries.size < this.options.maxEntries) return;
-    for (const [key, entry] of this.entries) {
-      if (entry.expiresAt <= now) this.entries.delete(key);
-    }
-    // still full of live pages (many distinct searches): start over
-    if (this.entries.size >= this.options.maxEntries) this.entries.clear();
   }
 }
