@@ -10,8 +10,10 @@ test('a guest signs in, finds trading-api in the catalog and sees its relations'
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
 
-  // Home page of the portal
-  await expect(page.getByText('Financial data & AI platform')).toBeVisible();
+  // Home page of the portal: the operations overview
+  await expect(
+    page.getByRole('heading', { name: 'Operations overview' }),
+  ).toBeVisible();
   await page.screenshot({ path: shot('01-home') });
 
   // Catalog: the platform's components are there

@@ -8,7 +8,11 @@ import type { Entity } from '@backstage/catalog-model';
  */
 export const BACKUP_TARGETS_ANNOTATION = 'fdp.io/backup-targets';
 
-/** The entity's backup target names, in annotation order, without blanks. */
+/**
+ * The entity's backup target names, in annotation order, without blanks.
+ *
+ * @public
+ */
 export function backupTargetNames(entity: Entity): string[] {
   const value = entity.metadata.annotations?.[BACKUP_TARGETS_ANNOTATION] ?? '';
   return [

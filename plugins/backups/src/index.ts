@@ -25,5 +25,10 @@ export {
 export { BackupsClient, backupsApiRef } from './api';
 export type { BackupsApi, PolicySummary, TargetSummary } from './api';
 export { rootRouteRef, targetRouteRef } from './routes';
-export { BACKUP_TARGETS_ANNOTATION, isBackupsAvailable } from './annotation';
+export {
+  BACKUP_TARGETS_ANNOTATION,
+  backupTargetNames,
+  isBackupsAvailable,
+} from './annotation';
+export { BACKUPS_SIGNAL_CHANNEL } from './hooks/useLiveData';
 export { backupsTranslationRef } from './translation';

@@ -1,0 +1,1 @@
+export { AlertsCard, PRIORITY_SEVERITY, worstAlerts } from './AlertsCard';

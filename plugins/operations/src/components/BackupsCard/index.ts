@@ -1,0 +1,1 @@
+export { BackupsCard, TARGET_SEVERITY } from './BackupsCard';

@@ -1,0 +1,1 @@
+export { ClusterHealthCard, HEALTH_SEVERITY } from './ClusterHealthCard';

@@ -1,0 +1,1 @@
+export { EntityOperationsContent } from './EntityOperationsContent';

@@ -1,0 +1,1 @@
+export { EntityStatusStrip } from './EntityStatusStrip';

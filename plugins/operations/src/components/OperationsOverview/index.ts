@@ -1,0 +1,1 @@
+export { OperationsOverview } from './OperationsOverview';

@@ -1,0 +1,2 @@
+export { OverviewCard, MaybeLink } from './OverviewCard';
+export type { OverviewSource } from './OverviewCard';
