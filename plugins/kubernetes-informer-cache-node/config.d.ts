@@ -1,10 +1,13 @@
 export interface Config {
   /**
    * The shared Kubernetes informer cache (`@fdp/plugin-kubernetes-informer-cache-node`).
-   * Clusters come from `kubernetes.clusterLocatorMethods` (type `config`);
-   * those whose auth provider works server-side (serviceAccount, also without
-   * a token in config: the pod's projected token; aws; azure;
-   * googleServiceAccount; localKubectlProxy) are watched.
+   * Clusters come from the official Kubernetes plugin's locators
+   * (`kubernetes.clusterLocatorMethods`: config, catalog, gke,
+   * localKubectlProxy) through the informer-cache module; without the plugin,
+   * from its `type: config` entries. Those whose auth provider works
+   * server-side (serviceAccount, also without a token in config: the pod's
+   * projected token; aws; azure; googleServiceAccount; localKubectlProxy)
+   * are watched.
    */
   kubernetesInformerCache?: {
     /**

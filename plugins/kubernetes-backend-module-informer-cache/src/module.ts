@@ -5,12 +5,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   kubernetesAuthStrategyExtensionPoint,
+  kubernetesClusterSupplierExtensionPoint,
   kubernetesFetcherExtensionPoint,
 } from '@backstage/plugin-kubernetes-node';
 import {
   CachedKind,
   findCachedKind,
   kubernetesAuthStrategiesServiceRef,
+  kubernetesClusterSourceServiceRef,
   kubernetesInformerCacheServiceRef,
   informerCacheConfig,
 } from '@fdp/plugin-kubernetes-informer-cache-node';
@@ -72,8 +74,10 @@ export function kindsToCache(config: RootConfigService): CachedKind[] {
  * from the shared informer cache (`@fdp/plugin-kubernetes-informer-cache-node`), and
  * gives the official backend the cache's auth strategies, so both
  * authenticate to a cluster the same way (e.g. the projected service-account
- * token, re-read when rotated); and answers malformed requests to the
- * official routes with a 400 before the official router sees them.
+ * token, re-read when rotated); hands the official backend's cluster
+ * supplier (its locators: config, catalog, gke, localKubectlProxy) to the
+ * cache, so both see the same clusters; and answers malformed requests to
+ * the official routes with a 400 before the official router sees them.
  *
  * @public
  */
@@ -85,6 +89,9 @@ export const kubernetesModuleInformerCache = createBackendModule({
       deps: {
         fetchers: kubernetesFetcherExtensionPoint,
         authStrategyPoint: kubernetesAuthStrategyExtensionPoint,
+        clusterSuppliers: kubernetesClusterSupplierExtensionPoint,
+        clusterSource: kubernetesClusterSourceServiceRef,
+        auth: coreServices.auth,
         authStrategies: kubernetesAuthStrategiesServiceRef,
         cache: kubernetesInformerCacheServiceRef,
         config: coreServices.rootConfig,
@@ -95,6 +102,9 @@ export const kubernetesModuleInformerCache = createBackendModule({
         http,
         fetchers,
         authStrategyPoint,
+        clusterSuppliers,
+        clusterSource,
+        auth,
         authStrategies,
         cache,
         config,
@@ -108,6 +118,19 @@ export const kubernetesModuleInformerCache = createBackendModule({
         for (const [provider, strategy] of authStrategies) {
           authStrategyPoint.addAuthStrategy(provider, strategy);
         }
+        // the official supplier, unchanged, for the plugin; the cache asks it
+        // in the background with the plugin's own service credentials (the
+        // catalog locator reads Resources of spec.type kubernetes-cluster)
+        clusterSuppliers.addClusterSupplier(async ({ getDefault }) => {
+          const official = await getDefault();
+          clusterSource.provide({
+            getClusters: async () =>
+              official.getClusters({
+                credentials: await auth.getOwnServiceCredentials(),
+              }),
+          });
+          return official;
+        });
         if (
           informerCacheConfig(config, m => logger.warn(m)).getOptionalBoolean(
             'serveKubernetesPlugin',

@@ -31,6 +31,8 @@ export interface ClusterDefinition {
   authenticate?: Authenticate;
   /** why the cluster cannot be watched */
   reason?: string;
+  /** equal for two definitions of the same cluster (a locator's answers) */
+  identity?: string;
 }
 
 /**
@@ -66,14 +68,27 @@ function toClusterDetails(c: Config): ClusterDetails {
   };
 }
 
-function fromClusterConfig(
-  c: Config,
+/**
+ * A cluster as the official Kubernetes backend's locators describe it
+ * (`ClusterDetails`: config, catalog, gke, localKubectlProxy), with the auth
+ * the cache watches it with: the official strategy of its `authProvider`,
+ * unless that strategy needs the signed-in user's token.
+ */
+export function clusterFromDetails(
+  details: ClusterDetails,
   strategies: ReadonlyMap<string, AuthenticationStrategy>,
 ): ClusterDefinition {
-  const details = toClusterDetails(c);
   const { name, url } = details;
   const authProvider =
-    details.authMetadata[ANNOTATION_KUBERNETES_AUTH_PROVIDER];
+    details.authMetadata[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ?? 'unknown';
+  // what makes two answers of a locator the same cluster to the cache
+  const identity = JSON.stringify([
+    url,
+    Object.entries(details.authMetadata).sort(),
+    details.caData,
+    details.caFile,
+    details.skipTLSVerify,
+  ]);
   const strategy = strategies.get(authProvider);
   if (!strategy || USER_TOKEN_PROVIDERS.has(authProvider)) {
     const why = strategy
@@ -85,6 +100,7 @@ function fromClusterConfig(
       name,
       url,
       authProvider,
+      identity,
       reason: `not watched: the cache needs server-side auth (e.g. serviceAccount, aws, azure, googleServiceAccount, or a kubeconfig); ${why}`,
     };
   }
@@ -92,6 +108,7 @@ function fromClusterConfig(
     name,
     url,
     authProvider,
+    identity,
     authenticate: strategyAuth(strategy, details),
   };
 }
@@ -109,61 +126,84 @@ export function clustersFromKubeconfig(path: string): ClusterDefinition[] {
       name: context.name,
       url: kubeConfig.getCurrentCluster()?.server,
       authProvider: 'kubeconfig',
+      identity: `kubeconfig ${path} ${context.name}`,
       authenticate: kubeConfigAuth(kubeConfig),
     };
   });
 }
 
 /**
- * Clusters of `kubernetes.clusterLocatorMethods[type=config]` plus the
- * contexts of `kubernetesInformerCache.kubeconfig`. A context whose name is
- * already configured is skipped.
+ * The contexts of `kubernetesInformerCache.kubeconfig` (local use), empty
+ * when unset or unreadable (with a warning).
+ */
+export function readKubeconfigClusters(
+  config: Config,
+  warn: (message: string) => void = () => {},
+): ClusterDefinition[] {
+  const kubeconfig = informerCacheConfig(config, warn).getOptionalString(
+    'kubeconfig',
+  );
+  if (!kubeconfig) return [];
+  try {
+    return clustersFromKubeconfig(kubeconfig);
+  } catch (e) {
+    warn(
+      `kubernetes-informer-cache: cannot read kubeconfig ${kubeconfig}: ${
+        (e as Error).message
+      }`,
+    );
+    return [];
+  }
+}
+
+/** The clusters by name, the first of each name kept (later ones warned). */
+export function uniqueClusters(
+  clusters: ClusterDefinition[],
+  warn: (message: string) => void = () => {},
+): ClusterDefinition[] {
+  const names = new Set<string>();
+  return clusters.filter(c => {
+    if (names.has(c.name)) {
+      warn(
+        `kubernetes-informer-cache: duplicate cluster name '${c.name}' ignored`,
+      );
+      return false;
+    }
+    names.add(c.name);
+    return true;
+  });
+}
+
+/**
+ * The clusters of a backend without the official Kubernetes plugin (tests,
+ * benchmarks, scripts): `kubernetes.clusterLocatorMethods[type=config]`,
+ * read as the official config locator reads them, plus the kubeconfig
+ * contexts. With the plugin and the informer-cache module, the cache takes
+ * its clusters from the plugin's own locators instead
+ * (`DefaultKubernetesInformerCache.useClusterSupplier`).
  */
 export function readClusters(
   config: Config,
   strategies: ReadonlyMap<string, AuthenticationStrategy>,
   warn: (message: string) => void = () => {},
 ): ClusterDefinition[] {
-  const clusters: ClusterDefinition[] = [];
-  const names = new Set<string>();
-  const add = (c: ClusterDefinition) => {
-    if (names.has(c.name)) {
-      warn(
-        `kubernetes-informer-cache: duplicate cluster name '${c.name}' ignored`,
-      );
-      return;
-    }
-    names.add(c.name);
-    clusters.push(c);
-  };
-  for (const method of config.getOptionalConfigArray(
-    'kubernetes.clusterLocatorMethods',
-  ) ?? []) {
-    if (method.getString('type') !== 'config') continue;
-    for (const c of method.getOptionalConfigArray('clusters') ?? []) {
-      add(fromClusterConfig(c, strategies));
-    }
-  }
-  const kubeconfig = informerCacheConfig(config, warn).getOptionalString(
-    'kubeconfig',
+  const configured = (
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? []
+  )
+    .filter(method => method.getString('type') === 'config')
+    .flatMap(method => method.getOptionalConfigArray('clusters') ?? [])
+    .map(c => clusterFromDetails(toClusterDetails(c), strategies));
+  return uniqueClusters(
+    [...configured, ...readKubeconfigClusters(config, warn)],
+    warn,
   );
-  if (kubeconfig) {
-    try {
-      clustersFromKubeconfig(kubeconfig).forEach(add);
-    } catch (e) {
-      warn(
-        `kubernetes-informer-cache: cannot read kubeconfig ${kubeconfig}: ${
-          (e as Error).message
-        }`,
-      );
-    }
-  }
-  return clusters;
 }
 
 /** Tunables of the cache (config `kubernetesInformerCache.*`, all optional). */
 export interface CacheSettings {
   metricsIntervalMs: number;
+  /** how often the official plugin's cluster locators are asked again */
+  clusterRefreshMs: number;
   resyncIntervalMs: number;
   watchTimeoutSeconds: number;
   pageSize: number;
@@ -177,6 +217,7 @@ export interface CacheSettings {
 
 export const DEFAULT_SETTINGS: CacheSettings = {
   metricsIntervalMs: 30_000,
+  clusterRefreshMs: 60_000,
   resyncIntervalMs: 30 * 60_000,
   watchTimeoutSeconds: 300,
   pageSize: 500,
@@ -198,6 +239,7 @@ export function readSettings(config: Config): CacheSettings {
       'metricsIntervalSeconds',
       DEFAULT_SETTINGS.metricsIntervalMs,
     ),
+    clusterRefreshMs: DEFAULT_SETTINGS.clusterRefreshMs,
     resyncIntervalMs: seconds(
       'resyncIntervalSeconds',
       DEFAULT_SETTINGS.resyncIntervalMs,

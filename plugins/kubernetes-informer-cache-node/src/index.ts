@@ -9,6 +9,8 @@ export {
   kubernetesInformerCacheServiceRef,
   kubernetesInformerCacheServiceFactory,
   kubernetesAuthStrategiesServiceRef,
+  kubernetesClusterSourceServiceRef,
+  type KubernetesClusterSourceSlot,
 } from './service';
 export {
   createAuthStrategies,
@@ -21,8 +23,10 @@ export {
 export {
   DefaultKubernetesInformerCache,
   type InformerCacheOptions,
+  type ClusterSource,
 } from './cache/DefaultKubernetesInformerCache';
 export {
+  clusterFromDetails,
   readClusters,
   readSettings,
   DEFAULT_SETTINGS,

@@ -8,8 +8,45 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createAuthStrategies } from './auth/authStrategies';
-import { DefaultKubernetesInformerCache } from './cache/DefaultKubernetesInformerCache';
+import {
+  ClusterSource,
+  DefaultKubernetesInformerCache,
+} from './cache/DefaultKubernetesInformerCache';
 import { KubernetesInformerCache } from './types';
+
+/**
+ * Where the official Kubernetes plugin hands its cluster supplier to the
+ * informer cache (a root service cannot depend on the plugin-scoped catalog
+ * the catalog locator needs, so the plugin's own supplier comes to it):
+ * the informer-cache module calls `provide` with the plugin's supplier,
+ * bound to the plugin's service credentials.
+ *
+ * @public
+ */
+export interface KubernetesClusterSourceSlot {
+  provide(source: ClusterSource): void;
+  /** resolves once provided; never without the Kubernetes plugin and the module */
+  readonly source: Promise<ClusterSource>;
+}
+
+/** @public */
+export const kubernetesClusterSourceServiceRef =
+  createServiceRef<KubernetesClusterSourceSlot>({
+    id: 'fdp.kubernetes.cluster-source',
+    scope: 'root',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: {},
+        factory: () => {
+          let provide!: (source: ClusterSource) => void;
+          const source = new Promise<ClusterSource>(resolve => {
+            provide = resolve;
+          });
+          return { provide, source };
+        },
+      }),
+  });
 
 /**
  * The Kubernetes auth strategies by `authProvider`, one set per backend
@@ -44,6 +81,7 @@ const deps = {
   logger: coreServices.rootLogger,
   lifecycle: coreServices.rootLifecycle,
   authStrategies: kubernetesAuthStrategiesServiceRef,
+  clusterSource: kubernetesClusterSourceServiceRef,
 };
 
 function createCache(options: {
@@ -51,11 +89,14 @@ function createCache(options: {
   logger: LoggerService;
   lifecycle: RootLifecycleService;
   authStrategies: ReadonlyMap<string, AuthenticationStrategy>;
+  clusterSource: KubernetesClusterSourceSlot;
 }): KubernetesInformerCache {
   const cache = DefaultKubernetesInformerCache.fromConfig(options.config, {
     logger: options.logger.child({ service: 'kubernetes-informer-cache' }),
     authStrategies: options.authStrategies,
   });
+  // config clusters until the Kubernetes plugin's locators answer
+  options.clusterSource.source.then(source => cache.useClusterSupplier(source));
   // watches start on the first register(); stop them with the backend
   options.lifecycle.addShutdownHook(() => cache.stop());
   return cache;

@@ -58,19 +58,19 @@ export interface ClusterCacheState {
   lastSyncAt?: string;
   /** why the cluster is stale, in words (host:port and the error) */
   error?: string;
-  /** API server URL (added; absent for clusters without one) */
+  /** API server URL (absent for clusters without one) */
   url?: string;
-  /** true when the cache can watch this cluster with server-side auth (added) */
+  /** true when the cache can watch this cluster with server-side auth */
   watched?: boolean;
-  /** per registered kind: sync state and how objects are stored (added) */
+  /** per registered kind: sync state and how objects are stored */
   kinds?: Partial<Record<CachedKind, KindCacheState>>;
-  /** ISO time of the last completed metrics round (added) */
+  /** ISO time of the last completed metrics round */
   metricsAt?: string;
-  /** why the last metrics round failed, if it did (added) */
+  /** why the last metrics round failed, if it did */
   metricsError?: string;
 }
 
-/** Health of one kind's watch in one cluster (added to the contract). */
+/** Health of one kind's watch in one cluster. */
 export interface KindCacheState {
   /** the first list completed */
   synced: boolean;
@@ -101,7 +101,7 @@ export interface PodUsage {
     name: string;
     cpuMillis: number;
     memoryBytes: number;
-    /** the raw metrics.k8s.io quantities, e.g. `{ cpu: '504986041n', memory: '1266656Ki' }` (added) */
+    /** the raw metrics.k8s.io quantities, e.g. `{ cpu: '504986041n', memory: '1266656Ki' }` */
     usage?: { cpu: string; memory: string };
   }>;
   timestamp: string;
@@ -148,7 +148,7 @@ export interface KubernetesInformerCache {
    * Call at plugin init; safe to call several times.
    */
   register(interest: CacheInterest): void;
-  /** Clusters from `kubernetes.clusterLocatorMethods` and their watch health. */
+  /** The clusters of the Kubernetes plugin's locators (and kubeconfig contexts) and their watch health. */
   listClusters(): ClusterCacheState[];
   getCluster(name: string): ClusterCacheState | undefined;
   /** Objects of a kind in a cluster (optionally one namespace / a label selector match). */
@@ -157,7 +157,7 @@ export interface KubernetesInformerCache {
     kind: CachedKind,
     filter?: {
       namespace?: string;
-      /** equality map, or (added) the Kubernetes string syntax `a=b,c in (d)` */
+      /** equality map, or the Kubernetes string syntax `a=b,c in (d)` */
       labelSelector?: Record<string, string> | string;
     },
   ): CachedObject[];
@@ -170,7 +170,7 @@ export interface KubernetesInformerCache {
   nodeUsage(cluster: string): ReadonlyMap<string, NodeUsage>;
   /**
    * Usage of the running pods in a namespace matching a label selector
-   * (added; needs `metrics` registered). The first ask fetches it; the query
+   * (needs `metrics` registered). The first ask fetches it; the query
    * is then refreshed every metrics round while it keeps being asked for, so
    * later asks answer from memory. Rejects when the fetch fails.
    */

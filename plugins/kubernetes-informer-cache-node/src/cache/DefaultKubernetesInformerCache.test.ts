@@ -1,5 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { startSimulator, RunningSimulator } from '@fdp/platform-sim';
+import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
+import { createAuthStrategies } from '../auth/authStrategies';
 import { DefaultKubernetesInformerCache } from './DefaultKubernetesInformerCache';
 import { CacheEvent } from '../types';
 
@@ -308,6 +310,71 @@ describe('DefaultKubernetesInformerCache against the simulator', () => {
     expect(cache.getCluster('fdp-cluster')?.metricsError).toMatch(
       /: disk usage from Prometheus: unreachable \(ECONNREFUSED\)$/,
     );
+  });
+
+  it('takes its clusters from a cluster supplier: watches new ones, keeps unchanged ones, drops gone ones', async () => {
+    const logger = mockServices.logger.mock();
+    const { name, url, caData, serviceAccountToken } = sim.backstageCluster;
+    const simDetails: ClusterDetails = {
+      name,
+      url,
+      caData,
+      authMetadata: {
+        'kubernetes.io/auth-provider': 'serviceAccount',
+        serviceAccountToken,
+      },
+    };
+    let answer: ClusterDetails[] | Error = [simDetails];
+    const cache = new DefaultKubernetesInformerCache({
+      logger,
+      clusters: [],
+      authStrategies: createAuthStrategies({
+        config: mockServices.rootConfig(),
+        logger,
+      }),
+      settings: { ...fast, clusterRefreshMs: 30 },
+    });
+    caches.push(cache);
+    cache.register({ kinds: ['nodes'], detail: 'trimmed' });
+    sim.resetStats();
+    cache.useClusterSupplier({
+      getClusters: async () => {
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+    });
+    await cache.ready();
+    expect(cache.getCluster('fdp-cluster')).toMatchObject({
+      watched: true,
+      synced: true,
+    });
+    expect(cache.list('fdp-cluster', 'nodes')).toHaveLength(7);
+
+    // the same answer again (several refreshes), then a failing supplier:
+    // the watch stays, no new LIST
+    await new Promise(r => setTimeout(r, 150));
+    answer = new Error('catalog unavailable');
+    await new Promise(r => setTimeout(r, 100));
+    expect(sim.stats().byEndpoint['list nodes'].requests).toBe(1);
+    expect(cache.getCluster('fdp-cluster')?.synced).toBe(true);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('catalog unavailable'),
+    );
+
+    // a user-token cluster appears (listed, not watched), the simulator goes
+    answer = [
+      {
+        name: 'gke-prod',
+        url: 'https://gke.example.com',
+        authMetadata: { 'kubernetes.io/auth-provider': 'google' },
+      },
+    ];
+    await waitFor(() => !cache.getCluster('fdp-cluster'));
+    expect(cache.listClusters()).toEqual([
+      expect.objectContaining({ name: 'gke-prod', watched: false }),
+    ]);
+    expect(cache.list('fdp-cluster', 'nodes')).toEqual([]);
+    await waitFor(() => sim.stats().watches.active === 0);
   });
 
   it('lists a cluster without server-side auth but does not watch it', async () => {

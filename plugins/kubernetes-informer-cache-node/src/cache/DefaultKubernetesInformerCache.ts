@@ -1,14 +1,20 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import type {
+  AuthenticationStrategy,
+  ClusterDetails,
+} from '@backstage/plugin-kubernetes-node';
 import { createAuthStrategies } from '../auth/authStrategies';
 import { KubeClient } from '../client/KubeClient';
 import {
   CacheSettings,
   ClusterDefinition,
   DEFAULT_SETTINGS,
+  clusterFromDetails,
   readClusters,
+  readKubeconfigClusters,
   readSettings,
+  uniqueClusters,
 } from '../config';
 import { KIND_DEFINITIONS } from '../kinds';
 import { LabelRequirement, toLabelRequirements } from '../labelSelector';
@@ -33,8 +39,22 @@ import { MetricsPoller } from './MetricsPoller';
 /** Options of {@link DefaultKubernetesInformerCache}. */
 export interface InformerCacheOptions {
   logger: LoggerService;
+  /** the clusters until a cluster supplier answers (or for good, without one) */
   clusters: ClusterDefinition[];
   settings?: Partial<CacheSettings>;
+  /** the auth of the clusters a supplier names (default: none watchable) */
+  authStrategies?: ReadonlyMap<string, AuthenticationStrategy>;
+  /** clusters kept beside a supplier's (the kubeconfig contexts) */
+  localClusters?: ClusterDefinition[];
+}
+
+/**
+ * What the official Kubernetes backend's cluster supplier answers (its
+ * locators: config, catalog, gke, localKubectlProxy), with the credentials
+ * to ask them bound in.
+ */
+export interface ClusterSource {
+  getClusters(): Promise<ClusterDetails[]>;
 }
 
 interface ClusterRuntime {
@@ -61,6 +81,10 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
   private metricsWanted = false;
   private stopped = false;
   private listenerErrors = 0;
+  private readonly strategies: ReadonlyMap<string, AuthenticationStrategy>;
+  private readonly localClusters: ClusterDefinition[];
+  private firstClusterRefresh?: Promise<void>;
+  private clusterRefreshTimer?: NodeJS.Timeout;
 
   static fromConfig(
     config: Config,
@@ -74,9 +98,12 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
     const strategies =
       options.authStrategies ??
       createAuthStrategies({ config, logger: options.logger });
+    const warn = (m: string) => options.logger.warn(m);
     return new DefaultKubernetesInformerCache({
       logger: options.logger,
-      clusters: readClusters(config, strategies, m => options.logger.warn(m)),
+      clusters: readClusters(config, strategies, warn),
+      localClusters: readKubeconfigClusters(config),
+      authStrategies: strategies,
       settings: { ...readSettings(config), ...options.settings },
     });
   }
@@ -88,17 +115,89 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
       ...options.settings,
       backoff: { ...DEFAULT_SETTINGS.backoff, ...options.settings?.backoff },
     };
+    this.strategies = options.authStrategies ?? new Map();
+    this.localClusters = options.localClusters ?? [];
     for (const def of options.clusters) {
-      this.clusters.set(def.name, {
-        def,
-        client: def.authenticate
-          ? new KubeClient(def.url ?? '', def.authenticate)
-          : undefined,
-        watchers: new Map(),
-        synced: false,
-        stale: false,
-      });
+      this.clusters.set(def.name, this.runtime(def));
     }
+  }
+
+  private runtime(def: ClusterDefinition): ClusterRuntime {
+    return {
+      def,
+      client: def.authenticate
+        ? new KubeClient(def.url ?? '', def.authenticate)
+        : undefined,
+      watchers: new Map(),
+      synced: false,
+      stale: false,
+    };
+  }
+
+  /**
+   * Takes the clusters from the official Kubernetes backend's locators from
+   * now on (plus the kubeconfig contexts): asked now and every
+   * `clusterRefreshMs`; clusters that appear are watched for every
+   * registered kind, those that disappear or change are dropped (and a
+   * changed one watched again). A failed answer keeps the current clusters.
+   */
+  useClusterSupplier(source: ClusterSource): void {
+    if (this.stopped || this.firstClusterRefresh) return;
+    const refresh = async () => {
+      try {
+        const details = await source.getClusters();
+        if (this.stopped) return;
+        this.setClusters([
+          ...details.map(d => clusterFromDetails(d, this.strategies)),
+          ...this.localClusters,
+        ]);
+      } catch (e) {
+        this.logger.warn(
+          `kubernetes-informer-cache: the Kubernetes plugin's cluster locators failed, keeping the current clusters: ${e}`,
+        );
+      }
+    };
+    this.firstClusterRefresh = refresh();
+    const timer = setInterval(refresh, this.settings.clusterRefreshMs);
+    timer.unref();
+    this.clusterRefreshTimer = timer;
+  }
+
+  private setClusters(definitions: ClusterDefinition[]): void {
+    const wanted = new Map(
+      uniqueClusters(definitions, m => this.logger.warn(m)).map(d => [
+        d.name,
+        d,
+      ]),
+    );
+    for (const [name, cluster] of this.clusters) {
+      const next = wanted.get(name);
+      if (next && next.identity === cluster.def.identity) continue;
+      this.stopCluster(cluster);
+      this.clusters.delete(name);
+      if (!next) {
+        this.logger.info(`kubernetes-informer-cache: cluster ${name} removed`);
+      }
+    }
+    for (const def of wanted.values()) {
+      if (this.clusters.has(def.name)) continue;
+      const cluster = this.runtime(def);
+      this.clusters.set(def.name, cluster);
+      this.logger.info(
+        `kubernetes-informer-cache: cluster ${def.name} (${def.authProvider}) ${
+          cluster.client ? 'watched' : def.reason
+        }`,
+      );
+      if (!cluster.client) continue;
+      for (const kind of this.details.keys()) this.startWatcher(cluster, kind);
+      if (this.metricsWanted) this.startMetrics(cluster);
+    }
+  }
+
+  private stopCluster(cluster: ClusterRuntime): void {
+    for (const w of cluster.watchers.values()) w.stop();
+    cluster.metrics?.stop();
+    cluster.client?.close();
   }
 
   register(interest: CacheInterest): void {
@@ -383,6 +482,7 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
   }
 
   async ready(): Promise<void> {
+    await this.firstClusterRefresh;
     const firsts: Promise<void>[] = [];
     for (const c of this.clusters.values()) {
       for (const w of c.watchers.values()) firsts.push(w.firstAttempt);
@@ -393,11 +493,8 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
   /** Stops every watch and poller (root lifecycle shutdown). */
   stop(): void {
     this.stopped = true;
-    for (const c of this.clusters.values()) {
-      for (const w of c.watchers.values()) w.stop();
-      c.metrics?.stop();
-      c.client?.close();
-    }
+    clearInterval(this.clusterRefreshTimer);
+    for (const c of this.clusters.values()) this.stopCluster(c);
     this.listeners.clear();
   }
 }
