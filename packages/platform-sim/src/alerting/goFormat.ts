@@ -86,14 +86,19 @@ export function humanize(value: number): string {
     }
     return `${formatG(v, 4)}${prefix}`;
   }
-  const prefixes = ['m', 'u', 'n', 'p', 'f', 'a', 'z', 'y'];
+  return smallSi(v, '');
+}
+
+/** `value` (below 1) scaled into 1..1000 with its SI prefix (m, u, n, ...) and `unit`. */
+function smallSi(value: number, unit: string): string {
+  let v = value;
   let prefix = '';
-  for (const p of prefixes) {
+  for (const p of ['m', 'u', 'n', 'p', 'f', 'a', 'z', 'y']) {
     if (Math.abs(v) >= 1) break;
     prefix = p;
     v *= 1000;
   }
-  return `${formatG(v, 4)}${prefix}`;
+  return `${formatG(v, 4)}${prefix}${unit}`;
 }
 
 /** Prometheus template function `humanizePercentage`. */
@@ -103,7 +108,7 @@ export function humanizePercentage(v: number): string {
 
 /** Prometheus template function `humanizeDuration` (seconds). */
 export function humanizeDuration(value: number): string {
-  let v = value;
+  const v = value;
   if (!Number.isFinite(v)) return formatG(v, 4);
   if (v === 0) return '0s';
   if (Math.abs(v) >= 1) {
@@ -120,14 +125,7 @@ export function humanizeDuration(value: number): string {
     if (minutes) return `${sign}${minutes}m ${seconds}s`;
     return `${sign}${formatG(seconds + ms / 1000, 4)}s`;
   }
-  const prefixes = ['m', 'u', 'n', 'p', 'f', 'a', 'z', 'y'];
-  let prefix = '';
-  for (const p of prefixes) {
-    if (Math.abs(v) >= 1) break;
-    prefix = p;
-    v *= 1000;
-  }
-  return `${formatG(v, 4)}${prefix}s`;
+  return smallSi(v, 's');
 }
 
 /** A small subset of Go's `fmt.Sprintf`: `%f`, `%.Nf`, `%d`, `%s`, `%v`, `%g`, `%%`. */

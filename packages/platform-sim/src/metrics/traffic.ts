@@ -20,22 +20,24 @@ export function normalCdf(x: number): number {
   return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
 
-/** Log-normal latency distribution from its median and 95th percentile. */
-export function latencyCdf(le: number, p50: number, p95: number): number {
+/** The log-normal distribution (mu, sigma of the log) with this median and 95th percentile. */
+function logNormal(p50: number, p95: number): { mu: number; sigma: number } {
   const mu = Math.log(Math.max(p50, 1e-6));
   const sigma = Math.max(
     1e-6,
     (Math.log(Math.max(p95, p50 * 1.0001)) - mu) / 1.6448536,
   );
+  return { mu, sigma };
+}
+
+/** Log-normal latency distribution from its median and 95th percentile. */
+export function latencyCdf(le: number, p50: number, p95: number): number {
+  const { mu, sigma } = logNormal(p50, p95);
   return normalCdf((Math.log(le) - mu) / sigma);
 }
 
 export function latencyMean(p50: number, p95: number): number {
-  const mu = Math.log(Math.max(p50, 1e-6));
-  const sigma = Math.max(
-    1e-6,
-    (Math.log(Math.max(p95, p50 * 1.0001)) - mu) / 1.6448536,
-  );
+  const { mu, sigma } = logNormal(p50, p95);
   return Math.exp(mu + (sigma * sigma) / 2);
 }
 

@@ -1,5 +1,6 @@
 import * as k8s from '@kubernetes/client-node';
 import { startSimulator, RunningSimulator } from '../simulator';
+import { waitFor } from '../testing/waitFor';
 
 describe('@kubernetes/client-node against the simulator', () => {
   let sim: RunningSimulator;
@@ -395,12 +396,3 @@ describe('@kubernetes/client-node against the simulator', () => {
     expect(cpuNano / 1e9).toBeLessThan(0.6);
   });
 });
-
-async function waitFor(cond: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs)
-      throw new Error('timed out waiting for condition');
-    await new Promise(r => setTimeout(r, 20));
-  }
-}

@@ -1,5 +1,6 @@
 import * as k8s from '@kubernetes/client-node';
 import { startSimulator, RunningSimulator } from '../simulator';
+import { waitFor } from '../testing/waitFor';
 
 describe('scenario timeline', () => {
   let sim: RunningSimulator;
@@ -204,12 +205,3 @@ describe('scenario timeline', () => {
     expect(pub.totalRequests).toBeGreaterThanOrEqual(1);
   });
 });
-
-async function waitFor(cond: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs)
-      throw new Error('timed out waiting for condition');
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
