@@ -23,6 +23,7 @@ yarn tsc
 step lint
 yarn backstage-cli repo lint
 yarn prettier --check .
+yarn lint:copies # copy-paste detector (jscpd, .jscpd.json: its ignore list names each known copy)
 
 REPORTS="$FDP_ROOT/e2e/artifacts/reports"
 mkdir -p "$REPORTS"
