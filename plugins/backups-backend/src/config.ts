@@ -84,7 +84,7 @@ export interface BackupsConfig {
 }
 
 /**
- * Reads `backups.*` (policies with the seeds as defaults, pgBackRest and
+ * Reads `backups.*` (policies with the documented ones as defaults, pgBackRest and
  * Velero sources and their targets); start-up fails with an error naming
  * every bad key, an unknown policy, a policy of the wrong kind (pgBackRest
  * targets take database policies, Velero targets snapshot policies) and a

@@ -148,7 +148,7 @@ describe('velero provider with the simulator', () => {
     expect(shortfall.map(v => v.params)).toContainEqual(
       expect.objectContaining({ retention: 'daily', kept: 2 }),
     );
-    // the seeds' hourly 24 cannot be met by a daily schedule: said, not failed
+    // the documented hourly 24 cannot be met by a daily schedule: said, not failed
     expect(codes('cluster-snapshots')).toContain('POLICY_INCONSISTENT:warning');
     expect(codes('cluster-snapshots')).not.toContain(
       'FULL_BACKUP_OVERDUE:warning',

@@ -50,7 +50,7 @@ export type BackupPolicy = DatabaseBackupPolicy | SnapshotBackupPolicy;
 export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
 
 /**
- * The seeds' two policies in `backups.policies` config spelling (parsed by
+ * The two documented policies (operations manual, infrastructure design) in `backups.policies` config spelling (parsed by
  * `parsePoliciesConfig` into `DEFAULT_POLICIES`):
  * operations manual (PostgreSQL/TimescaleDB) and infrastructure doc
  * (cluster snapshots). Grace period and WAL lag limits are not in the

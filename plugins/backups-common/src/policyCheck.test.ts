@@ -10,7 +10,7 @@ const [SEED_DB, SEED_SNAPSHOTS] = DEFAULT_POLICIES as [
 ];
 
 describe('checkPolicy: snapshots', () => {
-  it('a daily schedule can never keep 24 hourly backups (the seeds)', () => {
+  it('a daily schedule can never keep 24 hourly backups (the documented policy)', () => {
     const findings = checkPolicy(SEED_SNAPSHOTS, NOW);
     expect(findings).toEqual([
       {
@@ -69,7 +69,7 @@ describe('checkPolicy: snapshots', () => {
 });
 
 describe('checkPolicy: database', () => {
-  it('the seeds: WAL kept 30 days outlives the 4-week fulls', () => {
+  it('the documented policy: WAL kept 30 days outlives the 4-week fulls', () => {
     const findings = checkPolicy(SEED_DB, NOW);
     expect(findings.map(f => f.message)).toEqual([
       'Transaction logs are kept 30 days but full backups only 4 weeks: WAL ' +

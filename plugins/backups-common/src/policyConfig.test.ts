@@ -4,7 +4,7 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 describe('DEFAULT_POLICIES', () => {
-  it('are the seeds: operations manual and infrastructure doc', () => {
+  it('are the documented ones: operations manual and infrastructure design', () => {
     expect(DEFAULT_POLICIES).toEqual([
       {
         name: 'postgresql',

@@ -129,7 +129,7 @@ export const backupPoliciesConfigSchema = z.record(
 
 /**
  * The policies of `backups.policies` (a plain object, e.g.
- * `config.getOptional('backups.policies')`) over the seeds'
+ * `config.getOptional('backups.policies')`) over the documented
  * `DEFAULT_POLICIES_CONFIG`. For a default policy, each field the config sets
  * replaces the default's field whole (so `retention: { days: 30 }` never
  * merges into `{ weeks: 4 }`); a new policy must be complete. Throws an
@@ -198,6 +198,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The seeds' policies: PostgreSQL/TimescaleDB and cluster snapshots. */
+/** The documented policies: PostgreSQL/TimescaleDB and cluster snapshots. */
 export const DEFAULT_POLICIES: readonly BackupPolicy[] =
   parsePoliciesConfig(undefined);

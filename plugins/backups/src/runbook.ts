@@ -1,7 +1,7 @@
 import type { TargetSummary } from './api';
 
 /**
- * The documented restore procedure (seeds, "Restore procedure"): the
+ * The operations manual's restore procedure ("Restore procedure"): the
  * application and database it names. The procedure is written for
  * trading-db; the target fills in stanza, repository and backup labels.
  */

@@ -6,7 +6,7 @@ import {
 import { readClusterHealthConfig } from './config';
 
 describe('readClusterHealthConfig', () => {
-  it('defaults to the seeds', () => {
+  it('defaults to the documented values', () => {
     expect(readClusterHealthConfig(new ConfigReader({}))).toEqual({
       thresholds: DEFAULT_THRESHOLDS,
       nodePools: DEFAULT_NODE_POOLS,

@@ -13,7 +13,7 @@ export interface ClusterHealthConfig {
 }
 
 /**
- * Reads `clusterHealth.*`, defaulting to the seeds' values, and rejects
+ * Reads `clusterHealth.*`, defaulting to the platform's documented values (DEFAULT_THRESHOLDS, DEFAULT_NODE_POOLS), and rejects
  * inconsistent values with a message naming the key (start-up fails rather
  * than evaluating against nonsense).
  */

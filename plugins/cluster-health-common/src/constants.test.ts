@@ -1,8 +1,8 @@
 import { DEFAULT_NODE_POOLS, DEFAULT_THRESHOLDS } from './constants';
 
 // The portal's defaults are the values of the platform's design documents
-// (../shared/seeds/README.md): monitoring thresholds and node pools.
-describe('defaults from the seeds', () => {
+// and operations manual: monitoring thresholds and node pools.
+describe('defaults from the platform documents', () => {
   it('has the monitoring thresholds of the operations manual', () => {
     expect(DEFAULT_THRESHOLDS).toEqual({
       cpu: { warning: 70, critical: 85 },

@@ -118,7 +118,7 @@ export interface ClusterSummary {
   syncing?: string[];
   /** why the cluster is stale or unknown, in words */
   error?: string;
-  /** the marks the statuses were judged against (config, else the seeds) */
+  /** the marks the statuses were judged against (config, else DEFAULT_THRESHOLDS) */
   thresholds?: Thresholds;
   nodePools: NodePoolSummary[];
 }

@@ -7,7 +7,7 @@ import {
   evaluateWorkload,
 } from './workloads';
 
-// The documented trading-api manifests (infrastructure design, seeds).
+// The trading-api manifests as the infrastructure design document gives them.
 const deployment: DeploymentObject = {
   metadata: { name: 'trading-api', namespace: 'trading' },
   spec: {

@@ -17,7 +17,7 @@ export const DEFAULT_ROLES: Readonly<Record<string, string[]>> = {
   on_call_engineer: ['user:default/on-call-engineer'],
 };
 
-/** PRODUCT.md: high → P2, medium → P3, low → none. */
+/** An alert's `priority` label to an incident level: high → P2, medium → P3, low → none. */
 export const DEFAULT_PRIORITY_LEVELS: Readonly<Record<string, string>> = {
   high: 'P2',
   medium: 'P3',

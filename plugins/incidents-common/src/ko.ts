@@ -2,7 +2,7 @@ import { IncidentStage } from './stages';
 
 /**
  * The operations manual's own (Korean) words for the levels and the steps of
- * the response procedure (seeds: 001, "장애 대응"), kept as data for a later
+ * the response procedure (its section "장애 대응"), kept as data for a later
  * translation of the UI. Only what the manual says: `closed` and a generic
  * `responding` have no Korean original there.
  */

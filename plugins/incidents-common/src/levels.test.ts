@@ -1,9 +1,9 @@
 import { compareLevelIds, DEFAULT_LEVELS, findLevel } from './levels';
 
-// The portal's defaults are the operations manual's incident levels
-// (../shared/seeds/README.md, "Incident levels").
+// The portal's defaults are the operations manual's incident levels:
+// response and resolution times, escalation chains.
 describe('default levels', () => {
-  it('are the seeds: P1 15 min / 2 h, P2 30 min / 4 h, P3 2 h / 8 h, with their chains', () => {
+  it('are the operations manual levels: P1 15 min / 2 h, P2 30 min / 4 h, P3 2 h / 8 h, with their chains', () => {
     expect(DEFAULT_LEVELS).toEqual([
       {
         id: 'P1',

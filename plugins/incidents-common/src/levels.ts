@@ -22,7 +22,7 @@ export interface IncidentLevel {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** The operations manual's incident levels (seeds: "Incident levels"). */
+/** The operations manual's incident levels (its "Incident levels" table). */
 export const DEFAULT_LEVELS: IncidentLevel[] = [
   {
     id: 'P1',

@@ -4,7 +4,7 @@ import { parseLevelsConfig } from './levelsConfig';
 const MINUTE = 60_000;
 
 describe('parseLevelsConfig', () => {
-  it('is the seeds when incidents.levels is not set', () => {
+  it('is the documented levels when incidents.levels is not set', () => {
     expect(parseLevelsConfig(undefined)).toEqual(DEFAULT_LEVELS);
     expect(parseLevelsConfig(null)).toEqual(DEFAULT_LEVELS);
   });

@@ -8,7 +8,7 @@ import {
   TransitionRefusalCode,
 } from './stages';
 
-// The rules of PRODUCT.md as a matrix, row = from, column = to, in procedure
+// The stage transition rules as a matrix, row = from, column = to, in procedure
 // order: `.` allowed, S same stage, B backward move, C closed.
 //            det tri rsp rep inv mit rsd pm  clo
 const RULES = [

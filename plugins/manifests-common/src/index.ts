@@ -1,5 +1,5 @@
 /**
- * The platform's Kubernetes manifests: typed builders with the seeds' layer
+ * The platform's Kubernetes manifests: typed builders with the platform's layer
  * defaults, their validation, and the platform policy lint. Pure: used by
  * the scaffolder actions, the cluster-health view and the platform-lint CLI.
  *

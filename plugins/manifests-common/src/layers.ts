@@ -33,9 +33,9 @@ const RESOURCES = {
 
 /** Port the services answer HTTP on (security groups: application 8080 from frontend). */
 export const HTTP_PORT = 8080;
-/** Port of `/metrics` (seeds: Prometheus job trading-metrics scrapes `trading-api:9090`). */
+/** Port of `/metrics` (the Prometheus job trading-metrics scrapes `trading-api:9090`). */
 export const METRICS_PORT = 9090;
-/** The HPA target (seeds: autoscaling targets, trading-api-hpa): 70 % average CPU. */
+/** The HPA target (the platform's autoscaling target, as trading-api-hpa): 70 % average CPU. */
 export const HPA_CPU_UTILIZATION = 70;
 /** Namespace of the platform's Prometheus, let in on the metrics port. */
 export const MONITORING_NAMESPACE = 'monitoring';
@@ -44,7 +44,7 @@ export const MONITORING_NAMESPACE = 'monitoring';
 const SAME_NAMESPACE = [{ podSelector: {} }];
 
 /**
- * Per layer, from the seeds and PRODUCT.md "Scaffolder": collector on general
+ * Per layer, as the platform runs them: collector on general
  * with 2 replicas (Collector-1, Collector-2), stream processing on
  * data-processing, inference on ai-inference with one GPU, API on general
  * exactly as the documented trading-api (3 replicas, ingress from

@@ -37,7 +37,7 @@ export const GPU_TOLERATION: IToleration = {
 };
 
 /**
- * The seeds' pools (from cluster-health-common, one source) with the GPU
+ * The platform's node pools (from cluster-health-common, one source) with the GPU
  * facts the lint needs: ai-inference (g4dn.xlarge) is the GPU pool.
  */
 export const DEFAULT_PLATFORM_POOLS: PlatformPool[] = DEFAULT_NODE_POOLS.map(

@@ -1,8 +1,8 @@
 /*
- * The catalog under catalog/ describes the platform of the design documents
- * (../shared/seeds): every entity is valid for @backstage/catalog-model (the
+ * The catalog under catalog/ describes the platform of its design documents
+ * and operations manual: every entity is valid for @backstage/catalog-model (the
  * templates of templates/ for the scaffolder's Template kind), every
- * relation points at an entity that exists, and each seed service, resource,
+ * relation points at an entity that exists, and each documented service, resource,
  * node pool and escalation role is there with its documented values.
  */
 import {

@@ -15,11 +15,11 @@ import {
   incidentConditions,
 } from '@fdp/plugin-incidents-backend';
 
-/** Kubernetes cluster-admin in the seeds' access control: may do everything here. */
+/** Kubernetes cluster-admin in the platform's access control: may do everything here. */
 export const DEVOPS_GROUP_REF = 'group:default/devops';
-/** The seeds' Kubernetes developer role, in namespaces dev and staging only. */
+/** The platform's Kubernetes developer role, in namespaces dev and staging only. */
 export const DEV_TEAM_GROUP_REF = 'group:default/dev-team';
-/** Where dev-team may apply manifests (seeds, access control). */
+/** Where dev-team may apply manifests (the platform's access control). */
 export const DEV_TEAM_NAMESPACES = ['dev', 'staging'];
 
 /** What a policy needs to know about the signed-in user. */
@@ -103,7 +103,7 @@ const ownIncidents: Rule = (permission, subject) => {
 };
 
 /**
- * Every permission the portal knows, with who may use it (seeds' access
+ * Every permission the portal knows, with who may use it (the platform's access
  * control: devops operates everything; dev-team builds services and applies
  * to dev and staging; trading-team and sre read and report incidents like
  * every signed-in user). A permission missing here is denied to everyone, so

@@ -70,7 +70,7 @@ describe('backups-check', () => {
     expect(code).toBe(0);
   });
 
-  it('exits 1 when the worst is a warning (the seeds: WAL kept longer than fulls)', async () => {
+  it('exits 1 when the worst is a warning (the documented policy: WAL kept longer than fulls)', async () => {
     const { code, stdout } = await check([
       '--pgbackrest-json',
       clean,

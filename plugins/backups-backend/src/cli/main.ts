@@ -27,7 +27,7 @@ export interface Io {
 
 /**
  * `backups-check`: every stanza of a `pgbackrest info --output=json`
- * evaluated against the `postgresql` policy (the seeds', or with the fields
+ * evaluated against the `postgresql` policy (the documented one, or with the fields
  * of `--policy FILE` replacing them) on the backend's own code. Resolves to
  * the exit code: 0 ok, 1 warning, 2 critical, 3 unknown (bad arguments,
  * unreadable input, no stanza).

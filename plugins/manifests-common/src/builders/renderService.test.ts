@@ -40,8 +40,8 @@ describe('renderService', () => {
     },
   );
 
-  // The defaults are the seeds' values (README "Kubernetes", "Autoscaling"; PRODUCT.md "Scaffolder").
-  it('defaults every layer to the seeds: pool, replicas, requests/limits, HPA 70 % CPU up to the pool maximum, VPA Auto', () => {
+  // The defaults are the platform's operating values (src/layers.ts, the node pools of cluster-health-common).
+  it('defaults every layer to the platform values: pool, replicas, requests/limits, HPA 70 % CPU up to the pool maximum, VPA Auto', () => {
     const expected = {
       collector: { pool: { role: 'general' }, replicas: 2, max: 10 },
       'stream-processing': {

@@ -12,7 +12,7 @@ export interface ServiceOptions {
   replicas?: number;
   /** extra labels on every object and pod, e.g. `backstage.io/kubernetes-id` */
   labels?: Record<string, string>;
-  /** the pools the cluster has (default: the seeds') */
+  /** the pools the cluster has (default: the platform's, DEFAULT_NODE_POOLS) */
   pools?: PlatformPool[];
 }
 
@@ -38,7 +38,7 @@ const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /**
  * Applies the layer's defaults. Replicas must lie within 1..the pool's
  * maximum size: more replicas than the pool can ever have nodes cannot spread
- * one per node (the seeds' collector runs 2 replicas on general, whose
+ * one per node (the platform's collector runs 2 replicas on general, whose
  * minimum is 3, so the pool's minimum is not a lower bound).
  */
 export function resolveService(options: ServiceOptions): ResolvedService {

@@ -9,7 +9,7 @@ import { checkSchemas } from './checks/schema';
 import { isRecord } from './objects';
 
 export interface LintOptions {
-  /** the cluster's node pools (default: the seeds') */
+  /** the cluster's node pools (default: the platform's, DEFAULT_NODE_POOLS) */
   pools?: PlatformPool[];
 }
 
