@@ -11,3 +11,4 @@ export * from './quantities';
 export * from './pools';
 export * from './evaluate';
 export * from './workloads';
+export * from './deployments';

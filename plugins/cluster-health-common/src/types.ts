@@ -240,3 +240,33 @@ export interface ClusterHealthSignal {
   status: HealthStatus;
   stale: boolean;
 }
+
+/** One revision of a deployment: a ReplicaSet it owns. */
+export interface DeploymentRevision {
+  /** `deployment.kubernetes.io/revision` */
+  revision: number;
+  replicaSet: string;
+  /** the pod template's container images */
+  images: string[];
+  /** when the ReplicaSet was created (ISO), i.e. when the revision was rolled out */
+  createdAt?: string;
+  replicas: { desired: number; ready: number };
+  /** the revision the deployment runs (the newest) */
+  current: boolean;
+}
+
+/** A deployment of an entity with its latest revisions, newest first. */
+export interface DeploymentHistory {
+  cluster: string;
+  namespace: string;
+  name: string;
+  revisions: DeploymentRevision[];
+}
+
+/** GET /deployments/history response. */
+export interface DeploymentHistoryResponse {
+  entityRef: string;
+  deployments: DeploymentHistory[];
+  /** clusters that could not be read, with why */
+  errors: Array<{ cluster: string; message: string }>;
+}

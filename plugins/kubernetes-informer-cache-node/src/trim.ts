@@ -4,20 +4,14 @@
  * objects (labels, tolerations, container resources of one workload's
  * replicas) are interned: equal values share one frozen instance.
  */
-import { LRUCache } from 'lru-cache';
 import { CachedKind, CachedObject } from './types';
 
 type Json = any;
 
-/**
- * Shares equal JSON values between objects; bounded (least recently used
- * dropped first) so it cannot grow without limit.
- */
+/** Shares equal JSON values between objects; bounded so it cannot grow without limit. */
 export class Interner {
-  private readonly values: LRUCache<string, object>;
-  constructor(maxEntries = 50_000) {
-    this.values = new LRUCache({ max: maxEntries });
-  }
+  private readonly values = new Map<string, unknown>();
+  constructor(private readonly maxEntries = 50_000) {}
 
   intern<T>(value: T): T {
     if (value === undefined || value === null || typeof value !== 'object') {
@@ -26,7 +20,8 @@ export class Interner {
     const key = JSON.stringify(value);
     const existing = this.values.get(key);
     if (existing !== undefined) return existing as T;
-    const frozen = deepFreeze(value) as T & object;
+    if (this.values.size >= this.maxEntries) this.values.clear();
+    const frozen = deepFreeze(value);
     this.values.set(key, frozen);
     return frozen;
   }
@@ -248,6 +243,40 @@ function trimWorkload(obj: Json, interner: Interner): CachedObject {
   });
 }
 
+/** The annotations a ReplicaSet keeps: its deployment's revision. */
+const REPLICA_SET_ANNOTATIONS = ['deployment.kubernetes.io/revision'];
+
+/** A ReplicaSet as a revision of its deployment: owners, revision, images, replica counts. */
+function trimReplicaSet(obj: Json, interner: Interner): CachedObject {
+  const spec = obj.spec ?? {};
+  const status = obj.status ?? {};
+  const containers = spec.template?.spec?.containers;
+  return compact({
+    metadata: compact({
+      ...metadata(obj, interner, { owners: true }),
+      annotations: interner.intern(
+        pick(obj.metadata?.annotations, REPLICA_SET_ANNOTATIONS),
+      ),
+    }),
+    spec: compact({
+      replicas: spec.replicas,
+      template: Array.isArray(containers)
+        ? interner.intern({
+            spec: {
+              containers: containers.map((c: Json) =>
+                compact({ name: c.name, image: c.image }),
+              ),
+            },
+          })
+        : undefined,
+    }),
+    status: compact({
+      replicas: status.replicas,
+      readyReplicas: status.readyReplicas,
+    }),
+  });
+}
+
 function trimWhole(obj: Json, interner: Interner): CachedObject {
   return compact({
     metadata: metadata(obj, interner, { owners: true }),
@@ -267,7 +296,7 @@ const TRIMMERS: Record<
   nodes: trimNode,
   pods: trimPod,
   deployments: trimWorkload,
-  replicasets: trimWorkload,
+  replicasets: trimReplicaSet,
   statefulsets: trimWorkload,
   daemonsets: trimWorkload,
   horizontalpodautoscalers: trimWhole,
@@ -291,6 +320,9 @@ const TRIMMERS: Record<
  * tolerations, container names and resources, phase, conditions and
  * container restart counts and states; workloads keep replicas, selector,
  * pod template node selector and container images/resources, and status;
+ * replica sets keep labels, owners, creationTimestamp, the
+ * `deployment.kubernetes.io/revision` annotation, replicas, container images
+ * and replicas/readyReplicas (a deployment's revision history);
  * HPAs, VPAs and the other kinds keep their whole spec and status (config
  * maps only their metadata). `apiVersion`/`kind`/`managedFields` are dropped.
  */

@@ -127,6 +127,13 @@ export const ROUTES: InventoryRoute[] = [
     access: 'signed-in',
     query: { entityRef: TRADING_API },
   },
+  {
+    method: 'GET',
+    path: '/api/cluster-health/deployments/history',
+    input: 'strict',
+    access: 'signed-in',
+    query: { entityRef: TRADING_API },
+  },
 
   // plugins/backups-backend (trading-db: a target of app-config.yaml)
   {

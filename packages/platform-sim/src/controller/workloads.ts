@@ -219,28 +219,44 @@ export function reconcileDeployment(c: Cluster, d: any): void {
       );
     }
     newRs = c.store.get('replicasets.apps', ns, rs.metadata.name);
-  } else if (newRs.spec.replicas !== replicas) {
+  } else {
     const from = newRs.spec.replicas;
-    c.writer.update(T.replicasets, newRs, {
-      ...newRs,
-      metadata: {
-        ...newRs.metadata,
-        annotations: {
-          ...newRs.metadata.annotations,
-          'deployment.kubernetes.io/desired-replicas': String(replicas),
-          'deployment.kubernetes.io/max-replicas': String(replicas + surge),
+    const annotations = newRs.metadata.annotations ?? {};
+    const revision = Number(annotations['deployment.kubernetes.io/revision']);
+    // a rollback to an earlier template: its ReplicaSet becomes the newest
+    // revision, the old number kept in revision-history (as Kubernetes does)
+    const rolledBack = revision < maxRev;
+    if (from !== replicas || rolledBack) {
+      const history = annotations['deployment.kubernetes.io/revision-history'];
+      c.writer.update(T.replicasets, newRs, {
+        ...newRs,
+        metadata: {
+          ...newRs.metadata,
+          annotations: {
+            ...annotations,
+            'deployment.kubernetes.io/desired-replicas': String(replicas),
+            'deployment.kubernetes.io/max-replicas': String(replicas + surge),
+            ...(rolledBack && {
+              'deployment.kubernetes.io/revision': String(maxRev + 1),
+              'deployment.kubernetes.io/revision-history': history
+                ? `${history},${revision}`
+                : String(revision),
+            }),
+          },
         },
-      },
-      spec: { ...newRs.spec, replicas },
-    });
-    c.events.record(
-      d,
-      'ScalingReplicaSet',
-      `Scaled ${replicas > from ? 'up' : 'down'} replica set ${
-        newRs.metadata.name
-      } from ${from} to ${replicas}`,
-    );
-    newRs = c.store.get('replicasets.apps', ns, newRs.metadata.name);
+        spec: { ...newRs.spec, replicas },
+      });
+      if (from !== replicas) {
+        c.events.record(
+          d,
+          'ScalingReplicaSet',
+          `Scaled ${replicas > from ? 'up' : 'down'} replica set ${
+            newRs.metadata.name
+          } from ${from} to ${replicas}`,
+        );
+      }
+      newRs = c.store.get('replicasets.apps', ns, newRs.metadata.name);
+    }
   }
   // old replica sets: scale to zero, keep revisionHistoryLimit of them
   const old = owned

@@ -4,10 +4,12 @@ import { NotFoundError } from '@backstage/errors';
 import {
   ClusterHealthSignal,
   ClusterSummary,
+  DeploymentHistory,
   HealthReason,
   NodePoolSummary,
   NodeRow,
   WorkloadHealth,
+  deploymentHistory,
   evaluateCluster,
   evaluateWorkload,
 } from '@fdp/plugin-cluster-health-common';
@@ -15,6 +17,7 @@ import { HpaLike, VpaLike, hpaAndVpaOnCpu } from '@fdp/plugin-manifests-common';
 import type {
   CacheEvent,
   CachedKind,
+  CachedObject,
   ClusterCacheState,
   KubernetesInformerCache,
 } from '@fdp/plugin-kubernetes-informer-cache-node';
@@ -27,6 +30,7 @@ export const CLUSTER_HEALTH_KINDS: CachedKind[] = [
   'nodes',
   'pods',
   'deployments',
+  'replicasets',
   'horizontalpodautoscalers',
   'verticalpodautoscalers',
 ];
@@ -292,18 +296,19 @@ export class ClusterHealthService {
     );
   }
 
-  /** Deployments matching the labels in every cluster, with their HPA and VPA. */
-  workloads(
+  /**
+   * The deployments matching the labels in every readable cluster, each
+   * mapped by `map`, and the clusters that could not be read (or only from
+   * stale data) with why.
+   */
+  private forEachDeployment<T>(
     /** the Kubernetes selector syntax, e.g. `app in (a,b),tier=web` */
     labelSelector: string,
-    namespace?: string,
-  ): {
-    workloads: WorkloadHealth[];
-    errors: Array<{ cluster: string; message: string }>;
-  } {
+    namespace: string | undefined,
+    map: (cluster: string, deployment: CachedObject) => T,
+  ): { items: T[]; errors: Array<{ cluster: string; message: string }> } {
     const { cache } = this.options;
-    const now = this.options.now?.() ?? new Date();
-    const workloads: WorkloadHealth[] = [];
+    const items: T[] = [];
     const errors: Array<{ cluster: string; message: string }> = [];
     for (const c of cache.listClusters()) {
       const error = this.publicError(c);
@@ -324,29 +329,75 @@ export class ClusterHealthService {
         namespace,
         labelSelector,
       })) {
+        items.push(map(c.name, deployment));
+      }
+    }
+    return { items, errors };
+  }
+
+  /** Deployments matching the labels in every cluster, with their HPA and VPA. */
+  workloads(
+    /** the Kubernetes selector syntax, e.g. `app in (a,b),tier=web` */
+    labelSelector: string,
+    namespace?: string,
+  ): {
+    workloads: WorkloadHealth[];
+    errors: Array<{ cluster: string; message: string }>;
+  } {
+    const { cache } = this.options;
+    const now = this.options.now?.() ?? new Date();
+    const { items, errors } = this.forEachDeployment(
+      labelSelector,
+      namespace,
+      (cluster, deployment) => {
         const ns = deployment.metadata.namespace;
         const targets = (o: any, ref: 'scaleTargetRef' | 'targetRef') =>
           o.spec?.[ref]?.kind === 'Deployment' &&
           o.spec?.[ref]?.name === deployment.metadata.name;
         const hpa = cache
-          .list(c.name, 'horizontalpodautoscalers', { namespace: ns })
+          .list(cluster, 'horizontalpodautoscalers', { namespace: ns })
           .find(o => targets(o, 'scaleTargetRef'));
         const vpa = cache
-          .list(c.name, 'verticalpodautoscalers', { namespace: ns })
+          .list(cluster, 'verticalpodautoscalers', { namespace: ns })
           .find(o => targets(o, 'targetRef'));
-        workloads.push(
-          evaluateWorkload({
-            cluster: c.name,
-            deployment: deployment as any,
-            hpa: hpa as any,
-            vpa: vpa as any,
-            policyReasons: policyReasons(hpa as any, vpa as any),
-            now,
+        return evaluateWorkload({
+          cluster,
+          deployment: deployment as any,
+          hpa: hpa as any,
+          vpa: vpa as any,
+          policyReasons: policyReasons(hpa as any, vpa as any),
+          now,
+        });
+      },
+    );
+    return { workloads: items, errors };
+  }
+
+  /** The latest revisions (ReplicaSets) of each deployment matching the labels in every cluster. */
+  deploymentHistory(
+    /** the Kubernetes selector syntax, e.g. `app in (a,b),tier=web` */
+    labelSelector: string,
+    namespace: string | undefined,
+    limit: number,
+  ): {
+    deployments: DeploymentHistory[];
+    errors: Array<{ cluster: string; message: string }>;
+  } {
+    const { cache } = this.options;
+    const { items, errors } = this.forEachDeployment(
+      labelSelector,
+      namespace,
+      (cluster, deployment) =>
+        deploymentHistory(
+          cluster,
+          deployment,
+          cache.list(cluster, 'replicasets', {
+            namespace: deployment.metadata.namespace,
           }),
-        );
-      }
-    }
-    return { workloads, errors };
+          limit,
+        ),
+    );
+    return { deployments: items, errors };
   }
 }
 

@@ -1,23 +1,9 @@
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { parseInput } from '@fdp/platform-node';
 import { z } from 'zod';
-import { parseInput, text } from '@fdp/platform-node';
+import { entityRefParam } from './entityRefParam';
 
-const EXAMPLE = 'Required, e.g. component:default/trading-api';
-
-const workloadsQuery = z
-  .object({
-    entityRef: text(512, { required_error: EXAMPLE })
-      .min(1, EXAMPLE)
-      .transform((value, ctx) => {
-        try {
-          return parseEntityRef(value, { defaultNamespace: 'default' });
-        } catch (e) {
-          ctx.addIssue({ code: 'custom', message: (e as Error).message });
-          return z.NEVER;
-        }
-      }),
-  })
-  .strict();
+const workloadsQuery = z.object({ entityRef: entityRefParam }).strict();
 
 /** `?entityRef=kind:namespace/name` (kind required) as a ref; anything else is a 400 naming the field. */
 export function parseWorkloadsQuery(query: Record<string, unknown>): {

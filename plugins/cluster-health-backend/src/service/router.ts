@@ -4,9 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { EntityResolver } from '@fdp/platform-node';
 import {
+  DeploymentHistoryResponse,
   WorkloadsResponse,
   clusterHealthClusterReadPermission,
 } from '@fdp/plugin-cluster-health-common';
@@ -15,6 +19,7 @@ import Router from 'express-promise-router';
 import { ClusterHealthService } from './ClusterHealthService';
 import { entityLabelSelector } from './entityLabelSelector';
 import { parseClusterParams } from './parseClusterParams';
+import { parseDeploymentHistoryQuery } from './parseDeploymentHistoryQuery';
 import { parseNoQuery } from './parseNoQuery';
 import { parseWorkloadsQuery } from './parseWorkloadsQuery';
 
@@ -75,22 +80,42 @@ export async function createRouter(
     res.json(service.nodes(cluster, pool!));
   });
 
-  router.get('/workloads', async (req, res) => {
-    const { entityRef: ref } = parseWorkloadsQuery(req.query);
-    const entityRef = stringifyEntityRef(ref);
+  /** The entity as the caller may read it: its ref, and the label selector and namespace of its workloads. */
+  async function entityScope(req: express.Request, ref: CompoundEntityRef) {
     const credentials = await httpAuth.credentials(req);
     const entity = await entities.resolve(ref, credentials);
     const annotations = entity.metadata.annotations;
-    const selector = entityLabelSelector(annotations);
+    return {
+      entityRef: stringifyEntityRef(ref),
+      selector: entityLabelSelector(annotations),
+      namespace: annotations?.['backstage.io/kubernetes-namespace'],
+    };
+  }
+
+  router.get('/workloads', async (req, res) => {
+    const query = parseWorkloadsQuery(req.query);
+    const { entityRef, selector, namespace } = await entityScope(
+      req,
+      query.entityRef,
+    );
     const body: WorkloadsResponse = selector
+      ? { entityRef, ...service.workloads(selector, namespace) }
+      : { entityRef, workloads: [], errors: [] };
+    res.json(body);
+  });
+
+  router.get('/deployments/history', async (req, res) => {
+    const query = parseDeploymentHistoryQuery(req.query);
+    const { entityRef, selector, namespace } = await entityScope(
+      req,
+      query.entityRef,
+    );
+    const body: DeploymentHistoryResponse = selector
       ? {
           entityRef,
-          ...service.workloads(
-            selector,
-            annotations?.['backstage.io/kubernetes-namespace'],
-          ),
+          ...service.deploymentHistory(selector, namespace, query.limit),
         }
-      : { entityRef, workloads: [], errors: [] };
+      : { entityRef, deployments: [], errors: [] };
     res.json(body);
   });
 

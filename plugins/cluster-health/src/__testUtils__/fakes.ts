@@ -1,5 +1,6 @@
 import type {
   ClusterSummary,
+  DeploymentHistoryResponse,
   NodePoolSummary,
   NodeRow,
   WorkloadsResponse,
@@ -28,6 +29,11 @@ export class FakeClusterHealthApi implements ClusterHealthApi {
     workloads: [],
     errors: [],
   };
+  deploymentHistory: Result<DeploymentHistoryResponse> = {
+    entityRef: '',
+    deployments: [],
+    errors: [],
+  };
 
   readonly getClusters = jest.fn(() => resolve(this.clusters));
   readonly getNodePools = jest.fn((_cluster: string) => resolve(this.pools));
@@ -37,12 +43,16 @@ export class FakeClusterHealthApi implements ClusterHealthApi {
   readonly getWorkloads = jest.fn((_entityRef: string) =>
     resolve(this.workloads),
   );
+  readonly getDeploymentHistory = jest.fn((_entityRef: string) =>
+    resolve(this.deploymentHistory),
+  );
 
   constructor(init?: {
     clusters?: Result<ClusterSummary[]>;
     pools?: Result<NodePoolSummary[]>;
     nodes?: Result<NodeRow[]>;
     workloads?: Result<WorkloadsResponse>;
+    deploymentHistory?: Result<DeploymentHistoryResponse>;
   }) {
     Object.assign(this, init);
   }

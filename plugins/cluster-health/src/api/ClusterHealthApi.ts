@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   ClusterSummary,
+  DeploymentHistoryResponse,
   NodePoolSummary,
   NodeRow,
   WorkloadsResponse,
@@ -21,6 +22,11 @@ export interface ClusterHealthApi {
   getNodes(cluster: string, pool: string): Promise<NodeRow[]>;
   /** The workloads (deployments with their autoscalers) of an entity. */
   getWorkloads(entityRef: string): Promise<WorkloadsResponse>;
+  /**
+   * The recent deploys of an entity: per deployment, its latest revisions
+   * (ReplicaSets) newest first, with images, time and replicas.
+   */
+  getDeploymentHistory(entityRef: string): Promise<DeploymentHistoryResponse>;
 }
 
 /** @public */

@@ -83,6 +83,28 @@ describe('ClusterHealthClient', () => {
     );
   });
 
+  it('gets the deployment history of an entity', async () => {
+    const history = {
+      entityRef: 'component:default/trading-api',
+      deployments: [],
+      errors: [],
+    };
+    server.use(
+      http.get(`${baseUrl}/deployments/history`, ({ request }) =>
+        new URL(request.url).searchParams.get('entityRef') ===
+        'component:default/trading-api'
+          ? HttpResponse.json(history)
+          : HttpResponse.json({}, { status: 400 }),
+      ),
+    );
+    await expect(
+      client.getDeploymentHistory('component:default/trading-api'),
+    ).resolves.toEqual(history);
+    expect(requests[0].url).toBe(
+      `${baseUrl}/deployments/history?entityRef=component%3Adefault%2Ftrading-api`,
+    );
+  });
+
   it('throws a ResponseError with the backend error on 404', async () => {
     server.use(
       http.get(`${baseUrl}/clusters/:cluster/node-pools/:pool/nodes`, () =>

@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   ClusterSummary,
+  DeploymentHistoryResponse,
   NodePoolSummary,
   NodeRow,
   WorkloadsResponse,
@@ -45,6 +46,11 @@ export class ClusterHealthClient implements ClusterHealthApi {
   getWorkloads(entityRef: string): Promise<WorkloadsResponse> {
     const query = new URLSearchParams({ entityRef });
     return this.get(`/workloads?${query}`);
+  }
+
+  getDeploymentHistory(entityRef: string): Promise<DeploymentHistoryResponse> {
+    const query = new URLSearchParams({ entityRef });
+    return this.get(`/deployments/history?${query}`);
   }
 
   private async get<T>(path: string): Promise<T> {
