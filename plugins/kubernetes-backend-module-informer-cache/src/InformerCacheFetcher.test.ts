@@ -7,12 +7,8 @@ import type {
   ObjectFetchParams,
   ObjectToFetch,
 } from '@backstage/plugin-kubernetes-node';
-import {
-  CachedKind,
-  ClusterCacheState,
-  KubernetesInformerCache,
-  matchesLabelSelector,
-} from '@fdp/plugin-kubernetes-informer-cache-node';
+import type { ClusterCacheState } from '@fdp/plugin-kubernetes-informer-cache-node';
+import { FakeInformerCache } from '@fdp/plugin-kubernetes-informer-cache-node/testUtils';
 import { InformerCacheFetcher } from './InformerCacheFetcher';
 
 const pod = (name: string, id = 'trading-api') => ({
@@ -44,48 +40,29 @@ const fdpState: ClusterCacheState = {
   },
 };
 
-function fakeCache(states: ClusterCacheState[]): KubernetesInformerCache {
-  const objects: Partial<Record<CachedKind, any[]>> = {
-    pods: [pod('b'), pod('a'), pod('other', 'other-app')],
-    services: [],
-  };
-  return {
-    register: jest.fn(),
-    listClusters: () => states,
-    getCluster: name => states.find(s => s.name === name),
-    list: (_cluster, kind, filter) =>
-      (objects[kind] ?? []).filter(
-        o =>
-          (!filter?.namespace || o.metadata.namespace === filter.namespace) &&
-          (!filter?.labelSelector ||
-            matchesLabelSelector(o.metadata.labels, filter.labelSelector)),
-      ),
-    get: () => undefined,
-    nodeUsage: () => new Map(),
-    podUsage: jest.fn(async (_cluster, query) => ({
-      at: 't',
-      items:
-        query.namespace === 'trading'
-          ? [
-              {
-                namespace: 'trading',
-                name: 'a',
-                timestamp: 't',
-                containers: [
-                  {
-                    name: 'c',
-                    cpuMillis: 250,
-                    memoryBytes: 1024,
-                    usage: { cpu: '250000000n', memory: '1Ki' },
-                  },
-                ],
-              },
-            ]
-          : [],
-    })),
-    subscribe: () => () => {},
-    ready: async () => {},
-  };
+function fakeCache(states: ClusterCacheState[]) {
+  const cache = new FakeInformerCache();
+  for (const state of states) cache.addCluster(state.name, state);
+  for (const p of [pod('b'), pod('a'), pod('other', 'other-app')]) {
+    cache.put('fdp-cluster', 'pods', p);
+  }
+  cache.setPodUsage('fdp-cluster', [
+    {
+      namespace: 'trading',
+      name: 'a',
+      timestamp: 't',
+      containers: [
+        {
+          name: 'c',
+          cpuMillis: 250,
+          memoryBytes: 1024,
+          usage: { cpu: '250000000n', memory: '1Ki' },
+        },
+      ],
+    },
+  ]);
+  jest.spyOn(cache, 'podUsage');
+  return cache;
 }
 
 const POD: ObjectToFetch = {
@@ -319,9 +296,9 @@ describe('InformerCacheFetcher', () => {
     });
     expect(fetcher.fetchPodMetricsByNamespaces).not.toHaveBeenCalled();
 
-    (cache.podUsage as jest.Mock).mockRejectedValueOnce(
-      new Error('metrics.k8s.io: 503'),
-    );
+    jest
+      .mocked(cache.podUsage)
+      .mockRejectedValueOnce(new Error('metrics.k8s.io: 503'));
     await cached.fetchPodMetricsByNamespaces(
       details,
       credential,

@@ -6,6 +6,7 @@ import type {
   ClusterCacheState,
   KubernetesInformerCache,
   NodeUsage,
+  PodUsage,
   PodUsageSnapshot,
 } from '../types';
 import { matchesLabelSelector } from '../labelSelector';
@@ -16,7 +17,8 @@ const key = (o: CachedObject) =>
 /**
  * An in-memory {@link KubernetesInformerCache} for unit tests of consumers:
  * `addCluster`, `put`/`remove` objects (subscribers get the events),
- * `setNodeUsage`, `setClusterState`; `interests` records `register()` calls.
+ * `setNodeUsage`, `setPodUsage`, `setClusterState`; `interests` records
+ * `register()` calls.
  *
  * @public
  */
@@ -25,6 +27,7 @@ export class FakeInformerCache implements KubernetesInformerCache {
   readonly clusters = new Map<string, ClusterCacheState>();
   private readonly objects = new Map<string, Map<string, CachedObject>>();
   private readonly usage = new Map<string, Map<string, NodeUsage>>();
+  private readonly podUsages = new Map<string, PodUsage[]>();
   private readonly listeners = new Set<(e: CacheEvent) => void>();
 
   addCluster(name: string, state: Partial<ClusterCacheState> = {}) {
@@ -77,6 +80,11 @@ export class FakeInformerCache implements KubernetesInformerCache {
     this.emit({ type: 'METRICS', cluster });
   }
 
+  /** The pod usage `podUsage` answers for a cluster (any selector). */
+  setPodUsage(cluster: string, items: PodUsage[]) {
+    this.podUsages.set(cluster, items);
+  }
+
   emit(event: CacheEvent) {
     for (const l of this.listeners) l(event);
   }
@@ -116,8 +124,14 @@ export class FakeInformerCache implements KubernetesInformerCache {
   nodeUsage(cluster: string): ReadonlyMap<string, NodeUsage> {
     return this.usage.get(cluster) ?? new Map();
   }
-  async podUsage(): Promise<PodUsageSnapshot> {
-    return { items: [], at: new Date(0).toISOString() };
+  async podUsage(
+    cluster: string,
+    query: { namespace: string; labelSelector?: string },
+  ): Promise<PodUsageSnapshot> {
+    const items = (this.podUsages.get(cluster) ?? []).filter(
+      p => p.namespace === query.namespace,
+    );
+    return { items, at: new Date(0).toISOString() };
   }
   subscribe(listener: (event: CacheEvent) => void) {
     this.listeners.add(listener);
