@@ -82,7 +82,7 @@ describe('backups plugin routes', () => {
     });
     expect(
       orders.violations.find((v: any) => v.code === 'REPOSITORY_ERROR').message,
-    ).toMatch(/pgbackrest source 'broken': false exited with code 1/);
+    ).toMatch(/: pgBackRest source 'broken': false exited with code 1$/);
     const trading = res.body[1];
     expect(trading.backupCount).toBeGreaterThan(0);
     expect(trading.nextDue.full).toEqual(expect.any(String));
@@ -96,6 +96,22 @@ describe('backups plugin routes', () => {
         },
       }),
     );
+  });
+
+  it('serialises the list once per round: an ETag, 304 while unchanged', async () => {
+    const first = await request(server).get('/api/backups/targets').set(auth);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await request(server)
+      .get('/api/backups/targets')
+      .set({ ...auth, 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    // a filter is its own answer (no target is ok here)
+    const ok = await request(server)
+      .get('/api/backups/targets?status=ok')
+      .set(auth);
+    expect(ok.body).toEqual([]);
+    expect(ok.headers.etag).not.toBe(etag);
   });
 
   it('filters by status', async () => {

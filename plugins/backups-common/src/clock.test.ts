@@ -1,4 +1,5 @@
 import { policyClock } from './clock';
+import { checkPolicy } from './policyCheck';
 import { DatabaseBackupPolicy, SnapshotBackupPolicy } from './policy';
 import { DEFAULT_POLICIES } from './policyConfig';
 
@@ -54,5 +55,18 @@ describe('policyClock', () => {
       'monthly',
     ]);
     expect(clock.findings.map(f => f.params?.retention)).toEqual(['hourly']);
+  });
+});
+
+describe('policyClock with the findings passed in', () => {
+  it('uses them instead of checking the policy again', () => {
+    const now = new Date('2026-11-30T00:00:00Z');
+    for (const policy of DEFAULT_POLICIES) {
+      const checked = policyClock(policy, now);
+      expect(checked.findings).toEqual(checkPolicy(policy, now));
+      const given = policyClock(policy, now, []);
+      expect(given.findings).toEqual([]);
+      expect({ ...given, findings: checked.findings }).toEqual(checked);
+    }
   });
 });

@@ -53,7 +53,17 @@ function scheduleClock(
   };
 }
 
-export function policyClock(policy: BackupPolicy, now: Date): PolicyClock {
+/**
+ * The policy's clock at `now`. `findings` are the policy's own
+ * (`checkPolicy`): they sample its schedules far ahead and do not change
+ * from one round to the next, so a caller evaluating every minute passes
+ * them in once computed.
+ */
+export function policyClock(
+  policy: BackupPolicy,
+  now: Date,
+  findings?: Violation[],
+): PolicyClock {
   const at = now.getTime();
   const clock = (schedule: string, retentionMs?: number) =>
     scheduleClock(
@@ -67,7 +77,7 @@ export function policyClock(policy: BackupPolicy, now: Date): PolicyClock {
     return {
       policy,
       now: at,
-      findings: checkPolicy(policy, now),
+      findings: findings ?? checkPolicy(policy, now),
       full: clock(policy.full.schedule, policy.full.retentionMs),
       incremental: clock(
         policy.incremental.schedule,
@@ -79,7 +89,7 @@ export function policyClock(policy: BackupPolicy, now: Date): PolicyClock {
   return {
     policy,
     now: at,
-    findings: checkPolicy(policy, now, gfs),
+    findings: findings ?? checkPolicy(policy, now, gfs),
     full: clock(policy.schedule),
     gfs,
   };

@@ -17,3 +17,4 @@ export * from './recoveryWindow';
 export * from './evaluate';
 export * from './format';
 export * from './pgbackrest/parseInfo';
+export * from './api';

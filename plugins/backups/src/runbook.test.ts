@@ -42,6 +42,35 @@ describe('restoreRunbook', () => {
     );
   });
 
+  it('uses the stanza and the repository the backend reports, not the target name', () => {
+    const steps = restoreRunbook(
+      target({
+        name: 'orders',
+        stanza: 'main-db',
+        repository: 'repo2',
+        lastFull: backup(),
+      }),
+    )!;
+    const command = (key: string) => steps.find(s => s.key === key)!.command;
+    expect(command('restoreFull')).toBe(
+      'pgbackrest --stanza=main-db --repo=2 --delta restore',
+    );
+    expect(command('restorePitr')).toMatch(
+      /^pgbackrest --stanza=main-db --repo=2 --delta --type=time /,
+    );
+    // check looks at every repository of the stanza
+    expect(command('verify')).toContain('pgbackrest --stanza=main-db check\n');
+    expect(
+      restoreRunbook(
+        target({
+          stanza: 'main-db',
+          repository: 'repo1, repo2',
+          lastFull: backup(),
+        }),
+      )!.find(s => s.key === 'restoreFull')!.command,
+    ).toBe('pgbackrest --stanza=main-db --delta restore');
+  });
+
   it('has no point-in-time step without a recovery window', () => {
     const steps = restoreRunbook(
       target({ lastFull: backup(), recoveryWindow: undefined }),

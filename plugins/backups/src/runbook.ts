@@ -35,11 +35,23 @@ const scale = (replicas: number) =>
 
 const checkPods = `kubectl --namespace ${APP.namespace} get pods -l app=${APP.deployment}`;
 
+/** pgBackRest's `--repo=N` for a target whose backups are in one repository (`repo1`). */
+function repoOption(target: TargetSummary): string {
+  const key = /^repo(\d+)$/.exec(target.repository ?? '')?.[1];
+  return key ? ` --repo=${key}` : '';
+}
+
+/**
+ * The stanza of a pgBackRest target as the backend reports it (a backend
+ * from before `stanza` was returned: the target's name, its default).
+ */
+export function targetStanza(target: TargetSummary): string {
+  return target.stanza ?? target.name;
+}
+
 /**
  * The restore procedure for a target, or undefined with nothing to restore
- * from. pgBackRest: the backend's API does not carry the stanza, and a
- * stanza defaults to the target's name (backups-backend config), so the
- * name is the stanza here.
+ * from. pgBackRest: the stanza and the repository the backend reports.
  */
 export function restoreRunbook(
   target: TargetSummary,
@@ -58,19 +70,21 @@ export function restoreRunbook(
       { key: 'veleroCheckPods', command: checkPods },
     ];
   }
-  const stanza = target.name;
+  const stanza = `--stanza=${targetStanza(target)}`;
+  // restore reads the repository named; check checks every repository
+  const restore = `pgbackrest ${stanza}${repoOption(target)} --delta`;
   const steps: RunbookStep[] = [
     { key: 'stopApp', command: scale(0) },
     {
       key: 'restoreFull',
       label: newest.id,
-      command: `pgbackrest --stanza=${stanza} --delta restore`,
+      command: `${restore} restore`,
     },
   ];
   if (target.recoveryWindow) {
     steps.push({
       key: 'restorePitr',
-      command: `pgbackrest --stanza=${stanza} --delta --type=time "--target=${recoveryTargetTime(
+      command: `${restore} --type=time "--target=${recoveryTargetTime(
         target.recoveryWindow.to,
       )}" --target-action=promote restore`,
     });
@@ -82,7 +96,7 @@ export function restoreRunbook(
     },
     {
       key: 'verify',
-      command: `pgbackrest --stanza=${stanza} check\npsql --dbname=${DATABASE} -c 'SELECT pg_is_in_recovery(); ANALYZE;'`,
+      command: `pgbackrest ${stanza} check\npsql --dbname=${DATABASE} -c 'SELECT pg_is_in_recovery(); ANALYZE;'`,
     },
     { key: 'startApp', command: scale(APP.replicas) },
     { key: 'checkPods', command: checkPods },

@@ -1,5 +1,5 @@
 import { durationInWords } from '@fdp/plugin-backups-common';
-import type { TargetSummary } from '../service/BackupsService';
+import type { TargetSummary } from '@fdp/plugin-backups-common';
 
 /** One block per target: status, violations, recovery window, RPO, next due. */
 export function formatText(targets: readonly TargetSummary[]): string {

@@ -60,7 +60,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }),
     );
   } catch (error) {
-    return unknown((error as Error).message);
+    // at a terminal the detail kept out of API answers (the path, errno) helps
+    const { message, cause } = error as Error;
+    return unknown(
+      cause instanceof Error ? `${message}: ${cause.message}` : message,
+    );
   }
   if (!stanzas.length) {
     return unknown(

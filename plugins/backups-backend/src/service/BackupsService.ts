@@ -2,32 +2,22 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   Backup,
   BackupPolicy,
+  checkPolicy,
+  PgBackRestInfoError,
   policyClock,
   PolicyClock,
-  TargetEvaluation,
-  TargetObservation,
-  Violation,
+  PolicySummary,
+  TargetStatus,
+  TargetSummary,
 } from '@fdp/plugin-backups-common';
 import pLimit from 'p-limit';
-import { BackupProvider } from '../providers/types';
+import {
+  BackupProvider,
+  ProviderError,
+  ProviderObservation,
+} from '../providers/types';
+import { SerialisedJson, serialiseJson } from './serialiseJson';
 import { summarise } from './summarise';
-
-/** A target as the API returns it. */
-export interface TargetSummary extends TargetEvaluation {
-  name: string;
-  policy: string;
-  provider: { type: string; name: string };
-  backupCount: number;
-  backupInProgress: boolean;
-  /** When the provider was last read (ISO 8601). */
-  observedAt: string;
-}
-
-export interface PolicySummary {
-  policy: BackupPolicy;
-  /** The policy's own findings (`POLICY_INCONSISTENT`). */
-  findings: Violation[];
-}
 
 const SOURCES_AT_A_TIME = 8;
 
@@ -44,6 +34,10 @@ interface TargetState {
 export class BackupsService {
   private targets = new Map<string, TargetState>();
   private clocks: PolicyClock[] = [];
+  /** Each policy's own findings: they do not change from round to round. */
+  private findings = new Map<string, ReturnType<typeof checkPolicy>>();
+  /** `GET /targets` answers of this round, serialised once per status filter. */
+  private responses = new Map<string, SerialisedJson>();
 
   constructor(
     private readonly options: {
@@ -57,23 +51,34 @@ export class BackupsService {
   /** One round; resolves to the names of targets whose status changed. */
   async refresh(): Promise<string[]> {
     const now = this.options.now?.() ?? new Date();
-    const clocks = this.options.policies.map(p => policyClock(p, now));
+    const clocks = this.options.policies.map(p => {
+      const clock = policyClock(p, now, this.findings.get(p.name));
+      this.findings.set(p.name, clock.findings);
+      return clock;
+    });
     const next = new Map<string, TargetState>();
     // a few sources at a time: each holds its whole info JSON while parsed
     const limit = pLimit(SOURCES_AT_A_TIME);
     await Promise.all(
       this.options.providers.map(provider =>
         limit(async () => {
-          let observations: Map<string, TargetObservation>;
+          let observations: Map<string, ProviderObservation>;
           try {
             observations = await provider.observe(now);
           } catch (error) {
+            const { cause } = error as Error;
             this.options.logger.warn(
-              `backups: ${provider.type} source '${provider.name}' failed: ${error}`,
+              `backups: ${provider.label} source '${
+                provider.name
+              }' failed: ${error}${cause ? ` (${cause})` : ''}`,
             );
-            const repositoryError = `${provider.type} source '${
-              provider.name
-            }': ${(error as Error).message}`;
+            // only messages made for it reach the API: no paths, hosts, stacks
+            const reason =
+              error instanceof ProviderError ||
+              error instanceof PgBackRestInfoError
+                ? error.message
+                : 'unreadable (details in the backend log)';
+            const repositoryError = `${provider.label} source '${provider.name}': ${reason}`;
             observations = new Map(
               provider.targets.map(t => [
                 t.name,
@@ -84,7 +89,7 @@ export class BackupsService {
           for (const target of provider.targets) {
             const observation = observations.get(target.name) ?? {
               backups: [],
-              repositoryError: `${provider.type} source '${provider.name}' reported nothing for ${target.name}`,
+              repositoryError: `${provider.label} source '${provider.name}' reported nothing for ${target.name}`,
             };
             const clock = clocks.find(c => c.policy.name === target.policy)!;
             next.set(target.name, {
@@ -108,6 +113,7 @@ export class BackupsService {
       .map(t => t.summary.name);
     this.targets = next;
     this.clocks = clocks;
+    this.responses = new Map();
     return changed;
   }
 
@@ -115,6 +121,23 @@ export class BackupsService {
     return [...this.targets.values()]
       .map(t => t.summary)
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * `listTargets()` (only the given statuses, if any) as a JSON body and its
+   * ETag, serialised once per round and filter: 500 targets are ~700 kB.
+   */
+  targetsResponse(statuses?: readonly TargetStatus[]): SerialisedJson {
+    const key = statuses ? [...new Set(statuses)].sort().join(',') : '';
+    let response = this.responses.get(key);
+    if (!response) {
+      const targets = this.listTargets();
+      response = serialiseJson(
+        statuses ? targets.filter(t => statuses.includes(t.status)) : targets,
+      );
+      this.responses.set(key, response);
+    }
+    return response;
   }
 
   getTarget(name: string): TargetSummary | undefined {

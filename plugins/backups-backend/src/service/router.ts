@@ -26,8 +26,9 @@ export async function createRouter(options: {
   router.get('/targets', async (req, res) => {
     await httpAuth.credentials(req);
     const { status } = parseTargetsQuery(req.query);
-    const targets = service.listTargets();
-    res.json(status ? targets.filter(t => status.includes(t.status)) : targets);
+    const { body, etag } = service.targetsResponse(status);
+    // express answers 304 when If-None-Match names this ETag
+    res.set('ETag', etag).type('json').send(body);
   });
 
   router.get('/targets/:name', async (req, res) => {

@@ -56,6 +56,21 @@ describe('parsePgBackRestInfo', () => {
     ]);
   });
 
+  it('lists the repositories of the stanza as pgBackRest names them', () => {
+    const [stanza] = parsePgBackRestInfo(fixture);
+    expect(stanza.repositories).toEqual(['repo1']);
+    const two = JSON.parse(
+      fixture.replace(/"system-id":\s*(\d+)/, '"system-id": "$1"'),
+    );
+    two[0].repo.push({
+      cipher: 'none',
+      key: 2,
+      status: { code: 0, message: 'ok' },
+    });
+    const [both] = parsePgBackRestInfo(JSON.stringify(two));
+    expect(both.repositories).toEqual(['repo1', 'repo2']);
+  });
+
   it('keeps every digit of a system-id above 2^53', () => {
     const [stanza] = parsePgBackRestInfo(fixture);
     expect(stanza.systemId).toBe('7312345678901234567');

@@ -86,6 +86,8 @@ export interface PgBackRestStanza extends TargetObservation {
   /** PostgreSQL system identifier, all digits (it exceeds 2^53). */
   systemId?: string;
   pgVersion?: string;
+  /** The repositories `info` lists for the stanza, as pgBackRest names them (`repo1`). */
+  repositories?: string[];
 }
 
 /** Status codes that say nothing is wrong with the repository itself. */
@@ -162,9 +164,13 @@ function normaliseStanza(s: z.infer<typeof stanzaSchema>): PgBackRestStanza {
   const repositoryError = REPOSITORY_OK.has(s.status.code)
     ? undefined
     : repositoryMessage(s.status.message, failingRepos);
+  const repositories = (s.repo ?? []).flatMap(r =>
+    r.key !== undefined ? [`repo${r.key}`] : [],
+  );
   return {
     name: s.name,
     status: { code: s.status.code, message: s.status.message },
+    ...(repositories.length ? { repositories } : {}),
     ...(current
       ? { systemId: current['system-id'], pgVersion: current.version }
       : {}),

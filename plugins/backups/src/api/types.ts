@@ -1,32 +1,5 @@
-import type {
-  BackupPolicy,
-  TargetEvaluation,
-  Violation,
-} from '@fdp/plugin-backups-common';
-
 /**
- * A target as `GET /api/backups/targets` returns it (the backend's
- * `TargetSummary`; the backend package is not a frontend dependency).
- *
- * @public
+ * The API's answers (`GET /api/backups/targets`, `/policy`): one definition
+ * in the common package, shared with the backend.
  */
-export interface TargetSummary extends TargetEvaluation {
-  name: string;
-  policy: string;
-  /** The provider kind (`pgbackrest`, `velero`) and its configured source name. */
-  provider: { type: string; name: string };
-  backupCount: number;
-  backupInProgress: boolean;
-  /** When the provider was last read (ISO 8601). */
-  observedAt: string;
-}
-
-/**
- * A policy as `GET /api/backups/policy` returns it.
- *
- * @public
- */
-export interface PolicySummary {
-  policy: BackupPolicy;
-  findings: Violation[];
-}
+export type { PolicySummary, TargetSummary } from '@fdp/plugin-backups-common';

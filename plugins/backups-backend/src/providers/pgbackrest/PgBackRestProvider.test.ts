@@ -134,7 +134,10 @@ describe('pgBackRest provider: a misbehaving command', () => {
 
   it('reports a command that does not exist', async () => {
     const { broken } = await evaluate([path.join(dir, 'missing')]);
-    expect(repositoryError(broken)).toMatch(/could not be run: .*ENOENT/);
+    // by its file name: the path stays in the backend log
+    expect(repositoryError(broken)).toMatch(
+      /: pgBackRest source 'broken': missing could not be run \(ENOENT\)$/,
+    );
   });
 });
 
@@ -167,5 +170,102 @@ describe('pgBackRest provider: an unchanged output', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('pgBackRest provider: errors in the API', () => {
+  it('name the source, never a local path or a system error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-backups-path-'));
+    const file = path.join(dir, 'secret-location', 'info.json');
+    const logger = mockServices.logger.mock();
+    try {
+      const config = parseBackupsConfig({
+        pgbackrest: [{ name: 'x', file, stanzas: [{ target: 'db' }] }],
+      });
+      const service = new BackupsService({
+        policies: config.policies,
+        providers: config.pgbackrest.map(c => new PgBackRestProvider(c)),
+        logger,
+      });
+      await service.refresh();
+      const messages = service
+        .getTarget('db')!
+        .violations.map(v => `${v.message} ${JSON.stringify(v.params)}`);
+      expect(messages).toContainEqual(
+        expect.stringContaining(
+          "pgBackRest source 'x': info file unreadable (details in the backend log)",
+        ),
+      );
+      for (const m of messages) {
+        expect(m).not.toContain(dir);
+        expect(m).not.toContain('ENOENT');
+      }
+      // the detail is in the log
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(/ENOENT.*secret-location/),
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('give a file past the size limit without its path', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fdp-backups-size-'));
+    const file = path.join(dir, 'info.json');
+    fs.writeFileSync(file, 'x'.repeat(2048));
+    try {
+      const config = parseBackupsConfig({
+        pgbackrest: [
+          {
+            name: 'x',
+            file,
+            maxOutputBytes: 1024,
+            stanzas: [{ target: 'db' }],
+          },
+        ],
+      });
+      const service = new BackupsService({
+        policies: config.policies,
+        providers: config.pgbackrest.map(c => new PgBackRestProvider(c)),
+        logger: mockServices.logger.mock(),
+      });
+      await service.refresh();
+      const error = service
+        .getTarget('db')!
+        .violations.find(v => v.code === 'REPOSITORY_ERROR')!.message;
+      expect(error).toContain(
+        "pgBackRest source 'x': info file holds 2048 bytes, more than the limit of 1024",
+      );
+      expect(error).not.toContain(dir);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('pgBackRest provider: stanza and repository', () => {
+  it('are returned with the target, the stanza as configured', async () => {
+    const config = parseBackupsConfig({
+      pgbackrest: [
+        {
+          name: 'main-repo',
+          file: fixture,
+          stanzas: [{ target: 'orders', stanza: 'trading-db' }],
+        },
+      ],
+    });
+    const service = new BackupsService({
+      policies: config.policies,
+      providers: config.pgbackrest.map(c => new PgBackRestProvider(c)),
+      logger: mockServices.logger.mock(),
+    });
+    await service.refresh();
+    expect(service.getTarget('orders')).toMatchObject({
+      name: 'orders',
+      stanza: 'trading-db',
+      repository: 'repo1',
+      provider: { type: 'pgbackrest', name: 'main-repo' },
+      stale: false,
+    });
   });
 });

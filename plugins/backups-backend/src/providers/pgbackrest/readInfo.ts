@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { ProviderError } from '../types';
 import { runCommand } from './runCommand';
 
 export interface InfoSource {
@@ -23,13 +24,22 @@ export async function readPgBackRestInfo(source: InfoSource): Promise<string> {
     });
   }
   if (!file) {
-    throw new Error('no pgbackrest command or file configured');
+    throw new ProviderError('no pgbackrest command or file configured');
   }
-  const { size } = await stat(file);
+  // the path and the system error stay in the log (`cause`): not for API answers
+  const unreadable = (cause: unknown) =>
+    new ProviderError('info file unreadable (details in the backend log)', {
+      cause,
+    });
+  const { size } = await stat(file).catch(e => {
+    throw unreadable(e);
+  });
   if (size > maxOutputBytes) {
-    throw new Error(
-      `${file} holds ${size} bytes, more than the limit of ${maxOutputBytes}`,
+    throw new ProviderError(
+      `info file holds ${size} bytes, more than the limit of ${maxOutputBytes}`,
     );
   }
-  return readFile(file, 'utf8');
+  return readFile(file, 'utf8').catch(e => {
+    throw unreadable(e);
+  });
 }

@@ -1,7 +1,13 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ProviderError } from '../types';
 
-/** Why a provider command gave no usable output, in words for the target. */
-export class CommandError extends Error {
+/**
+ * Why a provider command gave no usable output, in words for the target:
+ * the command by its file name (not its path) and the last line of its
+ * stderr (pgBackRest's own words).
+ */
+export class CommandError extends ProviderError {
   name = 'CommandError';
 }
 
@@ -28,6 +34,7 @@ export function runCommand(
   options: CommandOptions,
 ): Promise<string> {
   const [file, ...args] = command;
+  const name = path.basename(file);
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       detached: true,
@@ -50,7 +57,7 @@ export function runCommand(
       () =>
         stop(
           new CommandError(
-            `${file} did not finish within ${options.timeoutMs} ms and was stopped`,
+            `${name} did not finish within ${options.timeoutMs} ms and was stopped`,
           ),
         ),
       options.timeoutMs,
@@ -60,7 +67,7 @@ export function runCommand(
       if (stdoutBytes > options.maxOutputBytes) {
         stop(
           new CommandError(
-            `${file} printed more than ${options.maxOutputBytes} bytes and was stopped`,
+            `${name} printed more than ${options.maxOutputBytes} bytes and was stopped`,
           ),
         );
       } else if (!failure) {
@@ -72,7 +79,15 @@ export function runCommand(
     });
     child.on('error', error => {
       clearTimeout(timer);
-      reject(new CommandError(`${file} could not be run: ${error.message}`));
+      const code = (error as NodeJS.ErrnoException).code;
+      reject(
+        new CommandError(
+          `${name} could not be run${code ? ` (${code})` : ''}`,
+          {
+            cause: error,
+          },
+        ),
+      );
     });
     // 'exit', not 'close': a grandchild still holding the pipes must not keep us waiting
     child.on('exit', code => {
@@ -85,7 +100,7 @@ export function runCommand(
         const tail = lastLine(stderr);
         reject(
           new CommandError(
-            `${file} exited with code ${code}${tail ? `: ${tail}` : ''}`,
+            `${name} exited with code ${code}${tail ? `: ${tail}` : ''}`,
           ),
         );
       } else {

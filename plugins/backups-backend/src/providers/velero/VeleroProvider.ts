@@ -1,7 +1,11 @@
-import { TargetObservation } from '@fdp/plugin-backups-common';
 import { KubernetesInformerCache } from '@fdp/plugin-kubernetes-informer-cache-node';
 import { VeleroSourceConfig } from '../../config';
-import { BackupProvider, TargetSpec } from '../types';
+import {
+  BackupProvider,
+  ProviderError,
+  ProviderObservation,
+  TargetSpec,
+} from '../types';
 import { isRunning, veleroBackup } from './veleroBackup';
 
 /**
@@ -12,6 +16,7 @@ import { isRunning, veleroBackup } from './veleroBackup';
  */
 export class VeleroProvider implements BackupProvider {
   readonly type = 'velero';
+  readonly label = 'Velero';
   readonly name: string;
   readonly targets: readonly TargetSpec[];
 
@@ -26,22 +31,29 @@ export class VeleroProvider implements BackupProvider {
     }));
   }
 
-  async observe(now: Date): Promise<Map<string, TargetObservation>> {
+  async observe(now: Date): Promise<Map<string, ProviderObservation>> {
     const { cluster, namespace } = this.config;
     const state = this.cache.getCluster(cluster);
     if (!state) {
-      throw new Error(`Cluster '${cluster}' is not configured`);
+      throw new ProviderError(`Cluster '${cluster}' is not configured`);
     }
     if (!state.synced) {
       // state.error names the API server's host:port: not for API answers
-      throw new Error(
+      throw new ProviderError(
         `Cluster '${cluster}' has not been read yet: its Kubernetes API server has not answered`,
       );
     }
-    const result = new Map<string, TargetObservation>();
+    // a broken watch keeps the last good objects: evaluated, but marked
+    const kinds = [state.kinds?.backups, state.kinds?.schedules];
+    const stale = kinds.some(Boolean) ? kinds.some(k => k?.stale) : state.stale;
+    const freshness: Pick<ProviderObservation, 'stale' | 'dataAsOf'> = stale
+      ? { stale, ...(state.lastSyncAt ? { dataAsOf: state.lastSyncAt } : {}) }
+      : {};
+    const result = new Map<string, ProviderObservation>();
     for (const s of this.config.schedules) {
       if (!this.cache.get(cluster, 'schedules', namespace, s.schedule)) {
         result.set(s.target, {
+          ...freshness,
           backups: [],
           repositoryError: `Velero schedule ${namespace}/${s.schedule} does not exist in cluster '${cluster}'`,
         });
@@ -52,6 +64,7 @@ export class VeleroProvider implements BackupProvider {
         labelSelector: { 'velero.io/schedule-name': s.schedule },
       });
       result.set(s.target, {
+        ...freshness,
         backups: objects.flatMap(o => veleroBackup(o, now.getTime()) ?? []),
         backupInProgress: objects.some(isRunning),
       });

@@ -33,6 +33,19 @@ describe('veleroBackup', () => {
     });
   });
 
+  it('converts an object once, and still expires it when its time comes', () => {
+    const object = backup({
+      phase: 'Completed',
+      startTimestamp: '2026-11-19T16:00:00Z',
+      expiration: '2026-11-20T12:00:00Z',
+    });
+    const before = veleroBackup(object, NOW - 1);
+    expect(before?.status).toBe('completed');
+    // the same object a round later: the same conversion
+    expect(veleroBackup(object, NOW - 1)).toBe(before);
+    expect(veleroBackup(object, NOW)?.status).toBe('expired');
+  });
+
   it('is expired past its expiration or while Velero deletes it', () => {
     expect(
       veleroBackup(

@@ -3,7 +3,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { TargetSummary } from '../../api';
-import { restoreRunbook } from '../../runbook';
+import { restoreRunbook, targetStanza } from '../../runbook';
 import { backupsTranslationRef } from '../../translation';
 
 /** The documented restore procedure for the target, each step's commands copyable. */
@@ -12,7 +12,10 @@ export function RestoreProcedure(props: { target: TargetSummary }) {
   const { t } = useTranslationRef(backupsTranslationRef);
   const steps = restoreRunbook(target);
   const velero = target.provider.type === 'velero';
-  const repository = `${target.provider.type} ${target.provider.name}`;
+  // the configured source, and pgBackRest's own repository name when known
+  const repository = target.repository
+    ? `${target.provider.name} (${target.repository})`
+    : target.provider.name;
   return (
     <InfoCard
       title={t('runbook.title')}
@@ -21,7 +24,7 @@ export function RestoreProcedure(props: { target: TargetSummary }) {
           ? t('runbook.subheaderVelero', { target: target.name, repository })
           : t('runbook.subheader', {
               target: target.name,
-              stanza: target.name,
+              stanza: targetStanza(target),
               repository,
             })
       }
