@@ -13,13 +13,11 @@ export {
   alertsApi,
   alertsPage,
   alertsEntityCard,
-  alertsHomePageWidget,
 } from './plugin';
 export {
   alertsLegacyPlugin,
   AlertsPage,
   EntityAlertsCard,
-  HomePageAlertsCard,
 } from './legacy';
 export { AlertsClient, alertsApiRef } from './api';
 export type { AlertsApi, AlertsQuery } from './api';

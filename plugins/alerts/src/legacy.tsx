@@ -61,19 +61,3 @@ export const EntityAlertsCard = alertsLegacyPlugin.provide(
     },
   }),
 );
-
-/**
- * The home page card (legacy apps): firing alerts by priority and the top
- * five.
- *
- * @public
- */
-export const HomePageAlertsCard = alertsLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'HomePageAlertsCard',
-    component: {
-      lazy: () =>
-        import('./components/HomePageAlerts').then(m => m.HomePageAlerts),
-    },
-  }),
-);

@@ -9,7 +9,6 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import plugin, {
   AlertsPage,
   EntityAlertsCard,
-  HomePageAlertsCard,
   alertsEntityCard,
   alertsLegacyPlugin,
   isAlertsAvailable,
@@ -27,7 +26,6 @@ describe('alerts plugin', () => {
       'api:alerts',
       'page:alerts',
       'entity-card:alerts/alerts',
-      'home-page-widget:alerts/alerts',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
     }
@@ -81,10 +79,9 @@ describe('alerts plugin', () => {
     );
   });
 
-  it('has a legacy plugin with a page, an entity card and a home card', () => {
+  it('has a legacy plugin with a page and an entity card', () => {
     expect(alertsLegacyPlugin.getId()).toBe('alerts');
     expect(AlertsPage).toBeDefined();
     expect(EntityAlertsCard).toBeDefined();
-    expect(HomePageAlertsCard).toBeDefined();
   });
 });

@@ -5,7 +5,6 @@ import {
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import NotificationsActiveIcon from '@material-ui/icons/NotificationsActive';
 import { AlertsClient, alertsApiRef } from './api';
 import { rootRouteRef, rulesRouteRef, silencesRouteRef } from './routes';
@@ -50,20 +49,6 @@ export const alertsEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** `home-page-widget:alerts/alerts`: the home page card. */
-export const alertsHomePageWidget = HomePageWidgetBlueprint.make({
-  name: 'alerts',
-  params: {
-    name: 'Alerts',
-    title: 'Alerts',
-    description: 'Firing alerts by priority and the top five',
-    components: () =>
-      import('./components/HomePageAlerts').then(m => ({
-        Content: m.HomePageAlerts,
-      })),
-  },
-});
-
 /**
  * The alerts plugin for the new frontend system.
  *
@@ -78,5 +63,5 @@ export const alertsPlugin = createFrontendPlugin({
     silences: silencesRouteRef,
     rules: rulesRouteRef,
   },
-  extensions: [alertsApi, alertsPage, alertsEntityCard, alertsHomePageWidget],
+  extensions: [alertsApi, alertsPage, alertsEntityCard],
 });

@@ -14,13 +14,11 @@ export {
   backupsApi,
   backupsPage,
   backupsEntityCard,
-  backupsHomePageWidget,
 } from './plugin';
 export {
   backupsLegacyPlugin,
   BackupsPage,
   EntityBackupsCard,
-  HomePageBackupsCard,
 } from './legacy';
 export { BackupsClient, backupsApiRef } from './api';
 export type { BackupsApi, PolicySummary, TargetSummary } from './api';

@@ -60,18 +60,3 @@ export const EntityBackupsCard = backupsLegacyPlugin.provide(
     },
   }),
 );
-
-/**
- * The home page card (legacy apps): targets not OK and the worst RPO.
- *
- * @public
- */
-export const HomePageBackupsCard = backupsLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'HomePageBackupsCard',
-    component: {
-      lazy: () =>
-        import('./components/HomePageBackups').then(m => m.HomePageBackups),
-    },
-  }),
-);

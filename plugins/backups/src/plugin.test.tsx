@@ -9,7 +9,6 @@ import { FakeSignalApi } from '@fdp/live-data-react/testUtils';
 import plugin, {
   BackupsPage,
   EntityBackupsCard,
-  HomePageBackupsCard,
   backupsEntityCard,
   backupsLegacyPlugin,
 } from './index';
@@ -26,7 +25,6 @@ describe('backups plugin', () => {
       'api:backups',
       'page:backups',
       'entity-card:backups/backups',
-      'home-page-widget:backups/backups',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
     }
@@ -67,10 +65,9 @@ describe('backups plugin', () => {
     expect(link).toHaveAttribute('href', '/backups/trading-db');
   });
 
-  it('has a legacy plugin with a page, an entity card and a home card', () => {
+  it('has a legacy plugin with a page and an entity card', () => {
     expect(backupsLegacyPlugin.getId()).toBe('backups');
     expect(BackupsPage).toBeDefined();
     expect(EntityBackupsCard).toBeDefined();
-    expect(HomePageBackupsCard).toBeDefined();
   });
 });

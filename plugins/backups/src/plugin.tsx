@@ -5,7 +5,6 @@ import {
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import BackupIcon from '@material-ui/icons/Backup';
 import { BackupsClient, backupsApiRef } from './api';
 import { BACKUP_TARGETS_ANNOTATION } from './annotation';
@@ -49,20 +48,6 @@ export const backupsEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** `home-page-widget:backups/backups`: the home page card. */
-export const backupsHomePageWidget = HomePageWidgetBlueprint.make({
-  name: 'backups',
-  params: {
-    name: 'Backups',
-    title: 'Backups',
-    description: 'Backup targets not OK and the worst RPO',
-    components: () =>
-      import('./components/HomePageBackups').then(m => ({
-        Content: m.HomePageBackups,
-      })),
-  },
-});
-
 /**
  * The backups plugin for the new frontend system.
  *
@@ -80,6 +65,5 @@ export const backupsPlugin = createFrontendPlugin({
     backupsApi,
     backupsPage,
     backupsEntityCard,
-    backupsHomePageWidget,
   ],
 });

@@ -13,7 +13,6 @@ export {
   clusterHealthPage,
   clusterHealthEntityContent,
   clusterHealthEntityCard,
-  clusterHealthHomePageWidget,
 } from './plugin';
 export {
   clusterHealthLegacyPlugin,

@@ -25,7 +25,6 @@ describe('cluster-health plugin', () => {
       'page:cluster-health',
       'entity-content:cluster-health/health',
       'entity-card:cluster-health/workloads',
-      'home-page-widget:cluster-health/clusters',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
     }

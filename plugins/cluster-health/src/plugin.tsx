@@ -8,7 +8,6 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import StorageIcon from '@material-ui/icons/Storage';
 import { ClusterHealthClient, clusterHealthApiRef } from './api';
 import { hasKubernetesIdFilter } from './filters';
@@ -67,20 +66,6 @@ export const clusterHealthEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** `home-page-widget:cluster-health/clusters`: the home page card. */
-export const clusterHealthHomePageWidget = HomePageWidgetBlueprint.make({
-  name: 'clusters',
-  params: {
-    name: 'ClusterHealth',
-    title: 'Cluster health',
-    description: 'Worst status per cluster and a line per node pool',
-    components: () =>
-      import('./components/HomePageClusterHealth').then(m => ({
-        Content: m.HomePageClusterHealth,
-      })),
-  },
-});
-
 /**
  * The cluster health plugin for the new frontend system.
  *
@@ -99,6 +84,5 @@ export const clusterHealthPlugin = createFrontendPlugin({
     clusterHealthPage,
     clusterHealthEntityContent,
     clusterHealthEntityCard,
-    clusterHealthHomePageWidget,
   ],
 });

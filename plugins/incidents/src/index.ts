@@ -14,13 +14,11 @@ export {
   incidentsApi,
   incidentsPage,
   incidentsEntityCard,
-  incidentsHomePageWidget,
 } from './plugin';
 export {
   incidentsLegacyPlugin,
   IncidentsPage,
   EntityIncidentsCard,
-  HomePageIncidentsCard,
 } from './legacy';
 export { IncidentsClient, incidentsApiRef } from './api';
 export type { IncidentsApi } from './api';

@@ -69,18 +69,3 @@ export const EntityIncidentsCard = incidentsLegacyPlugin.provide(
     },
   }),
 );
-
-/**
- * The home page card (legacy apps): open incidents with their SLA clocks.
- *
- * @public
- */
-export const HomePageIncidentsCard = incidentsLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'HomePageIncidentsCard',
-    component: {
-      lazy: () =>
-        import('./components/HomePageIncidents').then(m => m.HomePageIncidents),
-    },
-  }),
-);

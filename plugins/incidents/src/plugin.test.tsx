@@ -11,7 +11,6 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { FakeSignalApi } from '@fdp/live-data-react/testUtils';
 import plugin, {
   EntityIncidentsCard,
-  HomePageIncidentsCard,
   IncidentsPage,
   incidentsEntityCard,
   incidentsLegacyPlugin,
@@ -30,7 +29,6 @@ describe('incidents plugin', () => {
       'api:incidents',
       'page:incidents',
       'entity-card:incidents/incidents',
-      'home-page-widget:incidents/incidents',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
     }
@@ -80,10 +78,9 @@ describe('incidents plugin', () => {
     );
   });
 
-  it('has a legacy plugin with a page, an entity card and a home card', () => {
+  it('has a legacy plugin with a page and an entity card', () => {
     expect(incidentsLegacyPlugin.getId()).toBe('incidents');
     expect(IncidentsPage).toBeDefined();
     expect(EntityIncidentsCard).toBeDefined();
-    expect(HomePageIncidentsCard).toBeDefined();
   });
 });

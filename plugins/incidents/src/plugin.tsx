@@ -5,7 +5,6 @@ import {
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import { IncidentsClient, incidentsApiRef } from './api';
 import {
@@ -51,20 +50,6 @@ export const incidentsEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** `home-page-widget:incidents/incidents`: the home page card. */
-export const incidentsHomePageWidget = HomePageWidgetBlueprint.make({
-  name: 'incidents',
-  params: {
-    name: 'Incidents',
-    title: 'Incidents',
-    description: 'Open incidents with their SLA clocks',
-    components: () =>
-      import('./components/HomePageIncidents').then(m => ({
-        Content: m.HomePageIncidents,
-      })),
-  },
-});
-
 /**
  * The incidents plugin for the new frontend system.
  *
@@ -84,6 +69,5 @@ export const incidentsPlugin = createFrontendPlugin({
     incidentsApi,
     incidentsPage,
     incidentsEntityCard,
-    incidentsHomePageWidget,
   ],
 });

@@ -1,1 +1,0 @@
-export { HomePageAlerts } from './HomePageAlerts';

@@ -1,1 +1,0 @@
-export { HomePageBackups } from './HomePageBackups';

@@ -1,1 +1,0 @@
-export { HomePageClusterHealth } from './HomePageClusterHealth';

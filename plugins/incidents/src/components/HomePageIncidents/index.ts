@@ -1,1 +1,0 @@
-export { HomePageIncidents } from './HomePageIncidents';
