@@ -14,13 +14,13 @@ export interface SelfSignedCert {
 }
 
 /** subjectAltName entry types (RFC 5280) */
-const DNS_NAME = 2;
-const IP_ADDRESS = 7;
+const DNS_NAME = 2 as const;
+const IP_ADDRESS = 7 as const;
 
 function altName(host: string) {
   return /^[0-9.]+$/.test(host) || host.includes(':')
-    ? { type: IP_ADDRESS as const, ip: host }
-    : { type: DNS_NAME as const, value: host };
+    ? { type: IP_ADDRESS, ip: host }
+    : { type: DNS_NAME, value: host };
 }
 
 /** Creates a certificate valid for localhost, 127.0.0.1 and ::1 (plus extra IPs/names). */
