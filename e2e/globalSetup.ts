@@ -50,17 +50,17 @@ backend:
     connection:
       directory: ${dataDir}
 kubernetesInformerCache:
-  metricsIntervalSeconds: 1
+  metricsInterval: 1s
   diskUsage:
     prometheus:
       url: ${sim.url}
 clusterHealth:
-  debounceMs: 100
+  debounce: 100ms
 scaffolder:
   platform:
     publishDir: ${process.env.FDP_E2E_PUBLISH_DIR}
 alerts:
-  pollSeconds: 2
+  pollInterval: 2s
   prometheus:
     - name: default
       url: ${sim.url}

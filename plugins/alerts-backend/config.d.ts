@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Alerts from Prometheus and Alertmanager (plugin `alerts`). */
   alerts?: {
@@ -24,9 +26,19 @@ export interface Config {
     severityPriority?: {
       [severity: string]: 'high' | 'medium' | 'low' | 'none';
     };
-    /** Timeout of one request to a source in milliseconds. Default 5000. */
+    /**
+     * Timeout of one request to a source, e.g. `{ seconds: 5 }` or `5s`.
+     * Default 5 seconds.
+     */
+    timeout?: HumanDuration | string;
+    /**
+     * Time between checks for changes that are announced on the `alerts`
+     * signal channel, e.g. `{ seconds: 15 }` or `15s`. Default 15 seconds.
+     */
+    pollInterval?: HumanDuration | string;
+    /** @deprecated use `timeout`; milliseconds, still read (with a warning) when `timeout` is absent */
     timeoutMs?: number;
-    /** Seconds between checks for changes that are announced on the `alerts` signal channel. Default 15. */
+    /** @deprecated use `pollInterval`; seconds, still read (with a warning) when `pollInterval` is absent */
     pollSeconds?: number;
   };
 }

@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Cluster and node-pool health (plugin `cluster-health`). */
   clusterHealth?: {
@@ -23,7 +25,12 @@ export interface Config {
       minSize?: number;
       maxSize?: number;
     }>;
-    /** Delay in milliseconds to batch cache changes into one snapshot update (default 250). */
+    /**
+     * Delay to batch cache changes into one snapshot update, e.g.
+     * `{ milliseconds: 250 }` or `250ms`. Default 250 milliseconds.
+     */
+    debounce?: HumanDuration | string;
+    /** @deprecated use `debounce`; milliseconds, still read (with a warning) when `debounce` is absent */
     debounceMs?: number;
   };
 }

@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /**
    * The shared Kubernetes informer cache (`@fdp/plugin-kubernetes-informer-cache-node`).
@@ -17,24 +19,38 @@ export interface Config {
      */
     kubeconfig?: string;
     /**
-     * Seconds between metrics rounds (metrics.k8s.io nodes, the pod-metrics
-     * queries being asked for, node disk). Default 30.
+     * Time between metrics rounds (metrics.k8s.io nodes, the pod-metrics
+     * queries being asked for, node disk), e.g. `{ seconds: 30 }` or `30s`.
+     * Default 30 seconds.
      */
+    metricsInterval?: HumanDuration | string;
+    /** @deprecated use `metricsInterval`; seconds, still read (with a warning) when it is absent */
     metricsIntervalSeconds?: number;
     /**
-     * Seconds between full relists of every watched kind (0 disables).
-     * Default 1800.
+     * Time between full relists of every watched kind (zero disables), e.g.
+     * `{ minutes: 30 }` or `30m`. Default 30 minutes.
      */
+    resyncInterval?: HumanDuration | string;
+    /** @deprecated use `resyncInterval`; seconds, still read (with a warning) when it is absent */
     resyncIntervalSeconds?: number;
-    /** Server-side timeout of one watch request, renewed after it. Default 300. */
+    /**
+     * Server-side timeout of one watch request (whole seconds), renewed
+     * after it, e.g. `{ minutes: 5 }` or `5m`. Default 5 minutes.
+     */
+    watchTimeout?: HumanDuration | string;
+    /** @deprecated use `watchTimeout`; seconds, still read (with a warning) when it is absent */
     watchTimeoutSeconds?: number;
     /** Items per LIST page. Default 500. */
     listPageSize?: number;
     /** Reconnect backoff of broken watches. */
     backoff?: {
-      /** First delay in milliseconds. Default 1000. */
+      /** First delay, e.g. `{ seconds: 1 }` or `1s`. Default 1 second. */
+      initial?: HumanDuration | string;
+      /** Longest delay, e.g. `{ seconds: 30 }` or `30s`. Default 30 seconds. */
+      max?: HumanDuration | string;
+      /** @deprecated use `initial`; milliseconds, still read (with a warning) when it is absent */
       initialMs?: number;
-      /** Longest delay in milliseconds. Default 30000. */
+      /** @deprecated use `max`; milliseconds, still read (with a warning) when it is absent */
       maxMs?: number;
     };
     /**
@@ -89,7 +105,12 @@ export interface Config {
      * consumer (the Kubernetes tab) asks for, then refreshed every round.
      */
     podMetrics?: {
-      /** Seconds a query is kept refreshed after it was last asked for. Default 300. */
+      /**
+       * How long a query is kept refreshed after it was last asked for, e.g.
+       * `{ minutes: 5 }` or `5m`. Default 5 minutes.
+       */
+      idleTimeout?: HumanDuration | string;
+      /** @deprecated use `idleTimeout`; seconds, still read (with a warning) when it is absent */
       idleSeconds?: number;
     };
   };

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { readOptionalDurationMs } from '@fdp/platform-node';
 import {
   ALERT_PRIORITIES,
   AlertPriority,
@@ -16,7 +17,7 @@ export interface AlertsConfig {
   alertmanager: SourceConfig[];
   severityPriority: Record<string, AlertPriority>;
   timeoutMs: number;
-  pollSeconds: number;
+  pollIntervalMs: number;
 }
 
 function sources(config: Config, key: string): SourceConfig[] {
@@ -42,8 +43,21 @@ function sources(config: Config, key: string): SourceConfig[] {
   return list;
 }
 
-/** Reads `alerts.*`, failing start-up with a message naming the bad key. */
-export function readAlertsConfig(config: Config): AlertsConfig {
+/**
+ * Reads `alerts.*`, failing start-up with a message naming the bad key;
+ * `warn` gets the deprecation warnings of former keys.
+ */
+export function readAlertsConfig(
+  config: Config,
+  warn: (message: string) => void = () => {},
+): AlertsConfig {
+  const alerts = config.getOptionalConfig('alerts');
+  const legacy = (key: string, unit: 'milliseconds' | 'seconds') => ({
+    key,
+    unit,
+    section: 'alerts.',
+    warn,
+  });
   const mapping = config.getOptional<Record<string, string>>(
     'alerts.severityPriority',
   );
@@ -63,7 +77,17 @@ export function readAlertsConfig(config: Config): AlertsConfig {
       ...DEFAULT_SEVERITY_PRIORITY,
       ...(mapping as Record<string, AlertPriority> | undefined),
     },
-    timeoutMs: config.getOptionalNumber('alerts.timeoutMs') ?? 5000,
-    pollSeconds: config.getOptionalNumber('alerts.pollSeconds') ?? 15,
+    timeoutMs:
+      readOptionalDurationMs(
+        alerts,
+        'timeout',
+        legacy('timeoutMs', 'milliseconds'),
+      ) ?? 5000,
+    pollIntervalMs:
+      readOptionalDurationMs(
+        alerts,
+        'pollInterval',
+        legacy('pollSeconds', 'seconds'),
+      ) ?? 15_000,
   };
 }

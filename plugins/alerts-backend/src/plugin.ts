@@ -36,7 +36,7 @@ export const alertsPlugin = createBackendPlugin({
         signals: signalsServiceRef,
       },
       async init(deps) {
-        const config = readAlertsConfig(deps.config);
+        const config = readAlertsConfig(deps.config, m => deps.logger.warn(m));
         deps.permissionsRegistry.addPermissions(alertsPermissions);
         const service = AlertsService.create({
           config,
@@ -60,8 +60,8 @@ export const alertsPlugin = createBackendPlugin({
         await deps.scheduler.scheduleTask({
           id: 'alerts-change-poll',
           scope: 'local',
-          frequency: { seconds: config.pollSeconds },
-          timeout: { seconds: Math.max(30, config.pollSeconds) },
+          frequency: { milliseconds: config.pollIntervalMs },
+          timeout: { milliseconds: Math.max(30_000, config.pollIntervalMs) },
           fn: async () => {
             try {
               const key = await service.stateKey();

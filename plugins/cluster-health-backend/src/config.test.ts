@@ -14,6 +14,22 @@ describe('readClusterHealthConfig', () => {
     });
   });
 
+  it('reads debounce as a duration, and the former debounceMs with a warning', () => {
+    const warn = jest.fn();
+    const read = (clusterHealth: object) =>
+      readClusterHealthConfig(new ConfigReader({ clusterHealth }), warn)
+        .debounceMs;
+    expect(read({ debounce: { milliseconds: 100 } })).toBe(100);
+    expect(read({ debounce: '1s' })).toBe(1000);
+    expect(warn).not.toHaveBeenCalled();
+    expect(read({ debounceMs: 20 })).toBe(20);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'clusterHealth.debounceMs is deprecated: use clusterHealth.debounce',
+      ),
+    );
+  });
+
   it('overrides single marks and pools', () => {
     const result = readClusterHealthConfig(
       new ConfigReader({

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { readOptionalDurationMs } from '@fdp/platform-node';
 import {
   DEFAULT_NODE_POOLS,
   DEFAULT_THRESHOLDS,
@@ -17,7 +18,10 @@ export interface ClusterHealthConfig {
  * inconsistent values with a message naming the key (start-up fails rather
  * than evaluating against nonsense).
  */
-export function readClusterHealthConfig(config: Config): ClusterHealthConfig {
+export function readClusterHealthConfig(
+  config: Config,
+  warn: (message: string) => void = () => {},
+): ClusterHealthConfig {
   const thresholds: Thresholds = {
     cpu: { ...DEFAULT_THRESHOLDS.cpu },
     memory: { ...DEFAULT_THRESHOLDS.memory },
@@ -69,6 +73,16 @@ export function readClusterHealthConfig(config: Config): ClusterHealthConfig {
   return {
     thresholds,
     nodePools,
-    debounceMs: config.getOptionalNumber('clusterHealth.debounceMs') ?? 250,
+    debounceMs:
+      readOptionalDurationMs(
+        config.getOptionalConfig('clusterHealth'),
+        'debounce',
+        {
+          key: 'debounceMs',
+          unit: 'milliseconds',
+          section: 'clusterHealth.',
+          warn,
+        },
+      ) ?? 250,
   };
 }

@@ -39,7 +39,7 @@ export const clusterHealthPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(clusterHealthPermissions);
         const service = ClusterHealthService.create({
           cache: deps.cache,
-          config: readClusterHealthConfig(deps.config),
+          config: readClusterHealthConfig(deps.config, m => logger.warn(m)),
           logger,
           onChange: message => {
             signals

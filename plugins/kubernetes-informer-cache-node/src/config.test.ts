@@ -143,23 +143,58 @@ describe('readSettings', () => {
       podQueryIdleMs: 300_000,
       backoff: { initialMs: 1000, maxMs: 30_000 },
     });
+    const warn = jest.fn();
+    expect(
+      readSettings(
+        new ConfigReader({
+          kubernetesInformerCache: {
+            metricsInterval: { seconds: 10 },
+            resyncInterval: '1h',
+            watchTimeout: { minutes: 2 },
+            statsSummary: { concurrency: 4, maxNodesPerRound: 50 },
+            backoff: { initial: '500ms', max: { seconds: 5 } },
+            podMetrics: { idleTimeout: 'PT1M' },
+          },
+        }),
+        warn,
+      ),
+    ).toMatchObject({
+      metricsIntervalMs: 10_000,
+      resyncIntervalMs: 3_600_000,
+      watchTimeoutSeconds: 120,
+      statsConcurrency: 4,
+      statsMaxNodesPerRound: 50,
+      podQueryIdleMs: 60_000,
+      backoff: { initialMs: 500, maxMs: 5000 },
+    });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('still reads the former number keys, each with a deprecation warning', () => {
+    const warnings: string[] = [];
     expect(
       readSettings(
         new ConfigReader({
           kubernetesInformerCache: {
             metricsIntervalSeconds: 10,
-            statsSummary: { concurrency: 4, maxNodesPerRound: 50 },
-            backoff: { maxMs: 5000 },
+            resyncIntervalSeconds: 0,
+            watchTimeoutSeconds: 60,
+            backoff: { initialMs: 200, maxMs: 5000 },
             podMetrics: { idleSeconds: 60 },
           },
         }),
+        m => warnings.push(m),
       ),
     ).toMatchObject({
       metricsIntervalMs: 10_000,
-      statsConcurrency: 4,
-      statsMaxNodesPerRound: 50,
+      resyncIntervalMs: 0,
+      watchTimeoutSeconds: 60,
       podQueryIdleMs: 60_000,
-      backoff: { initialMs: 1000, maxMs: 5000 },
+      backoff: { initialMs: 200, maxMs: 5000 },
     });
+    expect(warnings).toHaveLength(6);
+    expect(warnings[0]).toBe(
+      "kubernetesInformerCache.metricsIntervalSeconds is deprecated: use kubernetesInformerCache.metricsInterval, a duration such as { seconds: 10 } or '10s'",
+    );
   });
 });

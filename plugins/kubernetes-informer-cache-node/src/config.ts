@@ -11,6 +11,7 @@ import type {
   AuthenticationStrategy,
   ClusterDetails,
 } from '@backstage/plugin-kubernetes-node';
+import { readOptionalDurationMs } from '@fdp/platform-node';
 import { KubeConfig } from '@kubernetes/client-node';
 import { USER_TOKEN_PROVIDERS } from './auth/authStrategies';
 import {
@@ -19,7 +20,7 @@ import {
   strategyAuth,
 } from './client/requestAuth';
 import { DiskUsageSettings, readDiskUsage } from './disk/diskUsageConfig';
-import { informerCacheConfig } from './configKey';
+import { CONFIG_KEY, informerCacheConfig } from './configKey';
 
 /** A cluster as the cache sees it. */
 export interface ClusterDefinition {
@@ -228,32 +229,64 @@ export const DEFAULT_SETTINGS: CacheSettings = {
   diskUsage: { source: 'none' },
 };
 
-export function readSettings(config: Config): CacheSettings {
-  const c = informerCacheConfig(config);
-  const seconds = (key: string, fallbackMs: number) => {
-    const v = c?.getOptionalNumber(key);
-    return v === undefined ? fallbackMs : v * 1000;
-  };
+/**
+ * The cache's tunables; durations are `HumanDuration`s or strings (`30s`),
+ * the former number keys (`metricsIntervalSeconds`, `backoff.initialMs`, ...)
+ * still read with a deprecation warning through `warn`.
+ */
+export function readSettings(
+  config: Config,
+  warn: (message: string) => void = m => process.emitWarning(m),
+): CacheSettings {
+  const c = informerCacheConfig(config, warn);
+  const duration = (
+    key: string,
+    deprecatedKey: string,
+    unit: 'seconds' | 'milliseconds',
+    fallbackMs: number,
+  ) =>
+    readOptionalDurationMs(c, key, {
+      key: deprecatedKey,
+      unit,
+      section: `${CONFIG_KEY}.`,
+      warn,
+    }) ?? fallbackMs;
   return {
-    metricsIntervalMs: seconds(
+    metricsIntervalMs: duration(
+      'metricsInterval',
       'metricsIntervalSeconds',
+      'seconds',
       DEFAULT_SETTINGS.metricsIntervalMs,
     ),
     clusterRefreshMs: DEFAULT_SETTINGS.clusterRefreshMs,
-    resyncIntervalMs: seconds(
+    resyncIntervalMs: duration(
+      'resyncInterval',
       'resyncIntervalSeconds',
+      'seconds',
       DEFAULT_SETTINGS.resyncIntervalMs,
     ),
-    watchTimeoutSeconds:
-      c?.getOptionalNumber('watchTimeoutSeconds') ??
-      DEFAULT_SETTINGS.watchTimeoutSeconds,
+    watchTimeoutSeconds: Math.round(
+      duration(
+        'watchTimeout',
+        'watchTimeoutSeconds',
+        'seconds',
+        DEFAULT_SETTINGS.watchTimeoutSeconds * 1000,
+      ) / 1000,
+    ),
     pageSize: c?.getOptionalNumber('listPageSize') ?? DEFAULT_SETTINGS.pageSize,
     backoff: {
-      initialMs:
-        c?.getOptionalNumber('backoff.initialMs') ??
+      initialMs: duration(
+        'backoff.initial',
+        'backoff.initialMs',
+        'milliseconds',
         DEFAULT_SETTINGS.backoff.initialMs,
-      maxMs:
-        c?.getOptionalNumber('backoff.maxMs') ?? DEFAULT_SETTINGS.backoff.maxMs,
+      ),
+      maxMs: duration(
+        'backoff.max',
+        'backoff.maxMs',
+        'milliseconds',
+        DEFAULT_SETTINGS.backoff.maxMs,
+      ),
     },
     statsConcurrency:
       c?.getOptionalNumber('statsSummary.concurrency') ??
@@ -261,8 +294,10 @@ export function readSettings(config: Config): CacheSettings {
     statsMaxNodesPerRound:
       c?.getOptionalNumber('statsSummary.maxNodesPerRound') ??
       DEFAULT_SETTINGS.statsMaxNodesPerRound,
-    podQueryIdleMs: seconds(
+    podQueryIdleMs: duration(
+      'podMetrics.idleTimeout',
       'podMetrics.idleSeconds',
+      'seconds',
       DEFAULT_SETTINGS.podQueryIdleMs,
     ),
     diskUsage: readDiskUsage(config),

@@ -6,3 +6,5 @@
 export { parseInput, text } from './parseInput';
 export { EntityResolver } from './EntityResolver';
 export type { EntityResolverOptions } from './EntityResolver';
+export { readOptionalDurationMs } from './readDuration';
+export type { DeprecatedDurationKey } from './readDuration';

@@ -70,17 +70,17 @@ backend:
   listen: { port: ${port}, host: 127.0.0.1 }
 ${pg.databaseConfig('fdp_faults_')}
 kubernetesInformerCache:
-  metricsIntervalSeconds: 2
-  backoff: { initialMs: 200, maxMs: 2000 }
+  metricsInterval: 2s
+  backoff: { initial: 200ms, max: 2s }
 clusterHealth:
-  debounceMs: 100
+  debounce: 100ms
 auth:
   providers:
     guest:
       dangerouslyAllowOutsideDevelopment: true
 alerts:
-  pollSeconds: 2
-  timeoutMs: 2000
+  pollInterval: 2s
+  timeout: 2s
   prometheus:
     - name: ${PROMETHEUS}
       url: ${alerting.prometheusUrl}

@@ -104,7 +104,7 @@ export class DefaultKubernetesInformerCache implements KubernetesInformerCache {
       clusters: readClusters(config, strategies, warn),
       localClusters: readKubeconfigClusters(config),
       authStrategies: strategies,
-      settings: { ...readSettings(config), ...options.settings },
+      settings: { ...readSettings(config, warn), ...options.settings },
     });
   }
 
