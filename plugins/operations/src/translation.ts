@@ -26,12 +26,14 @@ export const operationsTranslationRef = createTranslationRef({
       alerts: 'alerts',
       incidents: 'incidents',
       backups: 'backups',
+      deploys: 'recent deploys',
     },
     title: {
       clusterHealth: 'Cluster health',
       alerts: 'Alerts',
       incidents: 'Incidents',
       backups: 'Backups',
+      deploys: 'Recent deploys',
     },
     status: {
       healthy: 'Healthy',
@@ -91,8 +93,12 @@ export const operationsTranslationRef = createTranslationRef({
       ok: 'OK',
       failed: 'Unavailable',
     },
-    tab: {
-      title: 'Operations',
+    deploys: {
+      empty: 'No deployments found for this component',
+      clusterError: '{{cluster}} could not be read: {{message}}',
+      current: 'Revision {{revision}} (running)',
+      revision: 'Revision {{revision}}',
+      replicas: '{{ready}}/{{desired}} ready',
     },
   },
 });

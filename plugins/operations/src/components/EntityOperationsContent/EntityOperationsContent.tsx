@@ -9,10 +9,12 @@ import {
 } from '@fdp/plugin-cluster-health';
 import { EntityIncidentsCard } from '@fdp/plugin-incidents';
 import { EntityStatusStrip } from '../EntityStatusStrip';
+import { RecentDeploysCard } from '../RecentDeploysCard';
 
 /**
  * A component's Operations tab: the status strip, then the feature plugins'
- * own entity cards (health, alerts, open incidents, backups) on one page.
+ * own entity cards (health, alerts, open incidents, backups) and the recent
+ * deploys on one page.
  */
 export function EntityOperationsContent() {
   const { entity } = useEntity();
@@ -24,6 +26,11 @@ export function EntityOperationsContent() {
       {isClusterHealthAvailable(entity) && (
         <Grid item xs={12}>
           {compatWrapper(<EntityClusterHealthCard />)}
+        </Grid>
+      )}
+      {isClusterHealthAvailable(entity) && (
+        <Grid item xs={12}>
+          <RecentDeploysCard />
         </Grid>
       )}
       {isAlertsAvailable(entity) && (

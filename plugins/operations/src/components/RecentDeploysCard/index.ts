@@ -1,0 +1,1 @@
+export { RecentDeploysCard } from './RecentDeploysCard';
