@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Backups (plugin `backups`): backup targets checked against the backup policies. */
   backups?: {
@@ -7,7 +9,12 @@ export interface Config {
      * README of `@fdp/plugin-backups-common` for every field.
      */
     policies?: { [name: string]: any };
-    /** Seconds between two reads of every source. Default 60. */
+    /**
+     * Time between two reads of every source, e.g. `{ minutes: 1 }` or `60s`.
+     * Default 1 minute.
+     */
+    refreshInterval?: HumanDuration | string;
+    /** @deprecated use `refreshInterval`; seconds, still read (with a warning) when it is absent */
     refreshSeconds?: number;
     /** pgBackRest repositories, read with `pgbackrest info --output=json`. */
     pgbackrest?: Array<{
@@ -21,7 +28,9 @@ export interface Config {
       command?: string[];
       /** The output of `pgbackrest info --output=json` a CronJob writes. Set this or `command`. */
       file?: string;
-      /** The command is killed after this many seconds. Default 30. */
+      /** The command is killed after this long, e.g. `{ seconds: 30 }` or `30s`. Default 30 seconds. */
+      timeout?: HumanDuration | string;
+      /** @deprecated use `timeout`; seconds, still read (with a warning) when it is absent */
       timeoutSeconds?: number;
       /** The command is killed (the file refused) past this many bytes. Default 16 MiB. */
       maxOutputBytes?: number;

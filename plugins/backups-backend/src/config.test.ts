@@ -22,6 +22,54 @@ describe('parseBackupsConfig', () => {
     });
   });
 
+  it('reads refreshInterval and a source’s timeout as durations', () => {
+    const warn = jest.fn();
+    const config = parseBackupsConfig(
+      {
+        refreshInterval: { minutes: 2 },
+        pgbackrest: [
+          {
+            name: 'r',
+            file: '/x.json',
+            timeout: '45s',
+            stanzas: [{ target: 'db' }],
+          },
+        ],
+      },
+      warn,
+    );
+    expect(config.refreshSeconds).toBe(120);
+    expect(config.pgbackrest[0].timeoutSeconds).toBe(45);
+    expect(warn).not.toHaveBeenCalled();
+    expect(() => parseBackupsConfig({ refreshInterval: 'soon' })).toThrow(
+      /backups\.refreshInterval/,
+    );
+  });
+
+  it('still reads refreshSeconds and timeoutSeconds, with warnings', () => {
+    const warn = jest.fn();
+    const config = parseBackupsConfig(
+      {
+        refreshSeconds: 30,
+        pgbackrest: [
+          {
+            name: 'r',
+            file: '/x.json',
+            timeoutSeconds: 5,
+            stanzas: [{ target: 'db' }],
+          },
+        ],
+      },
+      warn,
+    );
+    expect(config.refreshSeconds).toBe(30);
+    expect(config.pgbackrest[0].timeoutSeconds).toBe(5);
+    expect(warn.mock.calls.map(c => c[0])).toEqual([
+      "backups.refreshSeconds is deprecated: use backups.refreshInterval, a duration such as { seconds: 30 } or '30s'",
+      "backups.pgbackrest[0].timeoutSeconds is deprecated: use backups.pgbackrest[0].timeout, a duration such as { seconds: 5 } or '5s'",
+    ]);
+  });
+
   it.each([
     [{ extra: 1 }, /backups\.: Unrecognized key\(s\) in object: 'extra'/],
     [

@@ -1,4 +1,6 @@
-import { Config } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
+import { readOptionalDurationMs } from '@fdp/platform-node';
+import { JsonObject } from '@backstage/types';
 import {
   BackupPolicy,
   POLICY_NAME_PATTERN,
@@ -90,12 +92,78 @@ export interface BackupsConfig {
  * targets take database policies, Velero targets snapshot policies) and a
  * target name used twice.
  */
-export function readBackupsConfig(config: Config): BackupsConfig {
-  return parseBackupsConfig(config.getOptional('backups') ?? {});
+export function readBackupsConfig(
+  config: Config,
+  warn: (message: string) => void = () => {},
+): BackupsConfig {
+  return parseBackupsConfig(config.getOptional('backups') ?? {}, warn);
 }
 
-export function parseBackupsConfig(value: unknown): BackupsConfig {
-  const parsed = backupsSchema.safeParse(value);
+const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `raw` with its duration `key` (`{ seconds: 30 }`, `30s`) as the number
+ * `secondsKey` the schema checks; a number `secondsKey` alone is the
+ * deprecated form (warned). A bad `secondsKey` is left to the schema.
+ */
+function durationAsSeconds(
+  raw: unknown,
+  key: string,
+  secondsKey: string,
+  section: string,
+  warn: (message: string) => void,
+): unknown {
+  if (!isObject(raw)) return raw;
+  const { [key]: value, ...rest } = raw;
+  if (value === undefined && typeof rest[secondsKey] !== 'number') return raw;
+  try {
+    const ms = readOptionalDurationMs(new ConfigReader(raw), key, {
+      key: secondsKey,
+      unit: 'seconds',
+      section,
+      warn,
+    });
+    return { ...rest, [secondsKey]: ms! / 1000 };
+  } catch (e) {
+    throw new Error(
+      `Invalid backups config: ${section}${key}: ${(e as Error).message}`,
+    );
+  }
+}
+
+/** `backups.refreshInterval` and `pgbackrest[].timeout` as the seconds the schema checks. */
+function durationsAsSeconds(
+  value: unknown,
+  warn: (message: string) => void,
+): unknown {
+  const top = durationAsSeconds(
+    value,
+    'refreshInterval',
+    'refreshSeconds',
+    'backups.',
+    warn,
+  );
+  if (!isObject(top) || !Array.isArray(top.pgbackrest)) return top;
+  return {
+    ...top,
+    pgbackrest: top.pgbackrest.map((source, i) =>
+      durationAsSeconds(
+        source,
+        'timeout',
+        'timeoutSeconds',
+        `backups.pgbackrest[${i}].`,
+        warn,
+      ),
+    ),
+  };
+}
+
+export function parseBackupsConfig(
+  value: unknown,
+  warn: (message: string) => void = () => {},
+): BackupsConfig {
+  const parsed = backupsSchema.safeParse(durationsAsSeconds(value, warn));
   if (!parsed.success) {
     throw new Error(
       `Invalid backups config: ${parsed.error.issues

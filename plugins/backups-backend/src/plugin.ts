@@ -48,7 +48,7 @@ export const backupsPlugin = createBackendPlugin({
         signals: signalsServiceRef,
       },
       async init(deps) {
-        const config = readBackupsConfig(deps.config);
+        const config = readBackupsConfig(deps.config, m => deps.logger.warn(m));
         if (config.velero.length) {
           deps.cache.register({
             kinds: ['backups', 'schedules'],
