@@ -1,16 +1,9 @@
 import { durationInWords } from '@fdp/plugin-backups-common';
-import { DateTime } from 'luxon';
 
-/** A time for tables and bars, in the browser's zone: `2026-11-29 01:00`. */
-export function formatTime(iso: string | undefined): string {
-  if (!iso) {
-    return '—';
-  }
-  const time = DateTime.fromISO(iso);
-  return time.isValid ? time.toFormat('yyyy-MM-dd HH:mm') : iso;
-}
-
-/** A duration in the words of the violations (`3 hours, 5 minutes`). */
+/**
+ * A duration in the words of the violations (`3 hours, 5 minutes`), in
+ * English: the home card's; the pages use `useFormat`.
+ */
 export function formatDuration(ms: number | undefined): string {
   return ms === undefined ? '—' : durationInWords(ms);
 }

@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { BackupsClient, backupsApiRef } from './api';
 import { rootRouteRef, targetRouteRef } from './routes';
+import { compatWrapper } from '@backstage/core-compat-api';
 
 /**
  * The backups plugin for apps on the legacy frontend system.
@@ -40,7 +41,9 @@ export const BackupsPage = backupsLegacyPlugin.provide(
   createRoutableExtension({
     name: 'BackupsPage',
     component: () =>
-      import('./components/BackupsPage').then(m => m.LegacyBackupsPage),
+      import('./components/BackupsPage').then(
+        m => () => compatWrapper(<m.LegacyBackupsPage />),
+      ),
     mountPoint: rootRouteRef,
   }),
 );
@@ -56,7 +59,9 @@ export const EntityBackupsCard = backupsLegacyPlugin.provide(
     name: 'EntityBackupsCard',
     component: {
       lazy: () =>
-        import('./components/EntityBackupsCard').then(m => m.EntityBackupsCard),
+        import('./components/EntityBackupsCard').then(
+          m => () => compatWrapper(<m.EntityBackupsCard />),
+        ),
     },
   }),
 );

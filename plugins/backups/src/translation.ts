@@ -1,8 +1,10 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 
 /**
- * Every user-facing string of the plugin, in English; other languages can
- * be added with `createTranslationMessages` against this ref. Violation
+ * Every user-facing string of the plugin, in English, and the plugin's own
+ * Korean (`translations/ko.ts`, loaded when the app's language is `ko`;
+ * every key, or the type check fails). An app can still override messages
+ * with its own `TranslationBlueprint`. Violation
  * sentences come from the backend (English, with `params` for a translated
  * rendering).
  *
@@ -10,6 +12,9 @@ import { createTranslationRef } from '@backstage/frontend-plugin-api';
  */
 export const backupsTranslationRef = createTranslationRef({
   id: 'backups',
+  translations: {
+    ko: () => import('./translations/ko'),
+  },
   messages: {
     page: {
       title: 'Backups',
@@ -20,6 +25,7 @@ export const backupsTranslationRef = createTranslationRef({
       none: '—',
       refreshFailed: 'Could not refresh: {{message}}',
       backToList: 'All backup targets',
+      noData: 'No data',
     },
     status: {
       ok: 'OK',
@@ -40,6 +46,18 @@ export const backupsTranslationRef = createTranslationRef({
       lastFull: 'Last full',
       backups: 'Backups',
       window: 'Recovery window',
+    },
+    violations: {
+      NO_BACKUPS: 'No backups',
+      FULL_BACKUP_OVERDUE: 'Full backup overdue',
+      INCREMENTAL_OVERDUE: 'Incremental backup overdue',
+      LAST_BACKUP_FAILED: 'Last backup failed',
+      BACKUP_CHECKSUM_ERRORS: 'Checksum errors',
+      RETENTION_SHORTFALL: 'Retention shortfall',
+      WAL_ARCHIVE_LAG: 'WAL archive lagging',
+      WAL_ARCHIVE_GAP: 'WAL archive gap',
+      REPOSITORY_ERROR: 'Repository unreadable',
+      POLICY_INCONSISTENT: 'Policy inconsistent',
     },
     loud: {
       noBackups: 'No backups: this target cannot be restored',

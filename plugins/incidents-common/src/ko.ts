@@ -2,9 +2,9 @@ import { IncidentStage } from './stages';
 
 /**
  * The operations manual's own (Korean) words for the levels and the steps of
- * the response procedure (its section "장애 대응"), kept as data for a later
- * translation of the UI. Only what the manual says: `closed` and a generic
- * `responding` have no Korean original there.
+ * the response procedure (its section "장애 대응"), the source of the
+ * incidents plugin's Korean messages for them. Only what the manual says:
+ * `closed` and a generic `responding` have no Korean original there.
  */
 export const SEED_TEXTS_KO = {
   title: '장애 대응',

@@ -13,6 +13,7 @@ import {
   rootRouteRef,
   statsRouteRef,
 } from './routes';
+import { compatWrapper } from '@backstage/core-compat-api';
 
 /**
  * The incidents plugin for apps on the legacy frontend system.
@@ -47,7 +48,9 @@ export const IncidentsPage = incidentsLegacyPlugin.provide(
   createRoutableExtension({
     name: 'IncidentsPage',
     component: () =>
-      import('./components/IncidentsPage').then(m => m.LegacyIncidentsPage),
+      import('./components/IncidentsPage').then(
+        m => () => compatWrapper(<m.LegacyIncidentsPage />),
+      ),
     mountPoint: rootRouteRef,
   }),
 );
@@ -64,7 +67,7 @@ export const EntityIncidentsCard = incidentsLegacyPlugin.provide(
     component: {
       lazy: () =>
         import('./components/EntityIncidentsCard').then(
-          m => m.EntityIncidentsCard,
+          m => () => compatWrapper(<m.EntityIncidentsCard />),
         ),
     },
   }),

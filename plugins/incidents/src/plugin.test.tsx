@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   createExtensionTester,
   renderTestApp,
@@ -19,9 +19,11 @@ import { incidentsApiRef } from './api';
 import { FakeIncidentsApi } from './__testUtils__/fakes';
 import { incident } from './__testUtils__/fixtures';
 import { FakePermissionApi } from './__testUtils__/render';
+import { SEED_TEXTS_KO } from '@fdp/plugin-incidents-common';
 
 describe('incidents plugin', () => {
-  jest.setTimeout(30_000);
+  jest.setTimeout(90_000);
+  afterEach(() => window.localStorage.clear());
 
   it('provides the extensions the app refers to by id', () => {
     expect(plugin.id).toBe('incidents');
@@ -65,7 +67,7 @@ describe('incidents plugin', () => {
     const link = await screen.findByRole(
       'link',
       { name: 'trading-api down' },
-      { timeout: 5000 },
+      { timeout: 30_000 },
     );
     expect(link).toHaveAttribute('href', '/incidents/INC-1');
     expect(screen.getByRole('tab', { name: 'On call' })).toHaveAttribute(
@@ -75,6 +77,51 @@ describe('incidents plugin', () => {
     expect(screen.getByRole('tab', { name: 'Statistics' })).toHaveAttribute(
       'href',
       '/incidents/stats',
+    );
+  });
+
+  it('speaks Korean where the app language is ko', async () => {
+    const api = new FakeIncidentsApi({
+      list: { items: [incident({ id: 'INC-1', title: 'trading-api down' })] },
+    });
+    // the user's choice in Settings (the app language API's storage key)
+    window.localStorage.setItem('language', 'ko');
+    renderTestApp({
+      features: [plugin],
+      config: {
+        app: {
+          baseUrl: 'http://localhost:3000',
+          extensions: [
+            {
+              'api:app/app-language': {
+                config: {
+                  availableLanguages: ['en', 'ko'],
+                },
+              },
+            },
+          ],
+        },
+        backend: { baseUrl: 'http://localhost:7007' },
+      },
+      apis: [
+        [incidentsApiRef, api],
+        [signalApiRef, new FakeSignalApi()],
+        [permissionApiRef, new FakePermissionApi(true)],
+        [catalogApiRef, catalogApiMock({ entities: [] })],
+      ],
+      initialRouteEntries: ['/incidents'],
+    });
+    // the plugin's Korean messages, loaded on demand by the app's translation API
+    expect(
+      await screen.findByRole('tab', { name: '당직' }, { timeout: 30_000 }),
+    ).toHaveAttribute('href', '/incidents/on-call');
+    const row = await screen.findByTestId('incident-INC-1');
+    expect(within(row).getByTestId('level-chip')).toHaveTextContent('P1 심각');
+    expect(within(row).getByTestId('stage')).toHaveTextContent(
+      SEED_TEXTS_KO.stages.detected,
+    );
+    expect(within(row).getByTestId('sla-response')).toHaveTextContent(
+      /^응답: \d+분( \d+초)? 남음$/,
     );
   });
 

@@ -1,14 +1,19 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 
 /**
- * Every user-facing string of the plugin, in English; Korean messages can be
- * added with `createTranslationMessages` against this ref. Stage and level
- * names of the procedure are here too, so they translate with the rest.
+ * Every user-facing string of the plugin, in English, and the plugin's own
+ * Korean (`translations/ko.ts`, loaded when the app's language is `ko`;
+ * every key, or the type check fails). Stage and level names of the
+ * procedure are here too, so they translate with the rest. An app can
+ * still override messages with its own `TranslationBlueprint`.
  *
  * @public
  */
 export const incidentsTranslationRef = createTranslationRef({
   id: 'incidents',
+  translations: {
+    ko: () => import('./translations/ko'),
+  },
   messages: {
     page: {
       title: 'Incidents',
@@ -29,6 +34,7 @@ export const incidentsTranslationRef = createTranslationRef({
       conflict:
         'Someone else changed this incident meanwhile. It has been reloaded: check the current values and save again.',
       refreshFailed: 'Could not refresh: {{message}}',
+      noData: 'No data',
     },
     stages: {
       detected: 'Detected',
@@ -40,6 +46,16 @@ export const incidentsTranslationRef = createTranslationRef({
       resolved: 'Recovery verified',
       postmortem: 'Post-mortem',
       closed: 'Closed',
+    },
+    levelNames: {
+      critical: 'critical',
+      major: 'major',
+      minor: 'minor',
+    },
+    levelDescriptions: {
+      critical: 'complete service outage',
+      major: 'major feature failure',
+      minor: 'partial feature failure',
     },
     sla: {
       response: 'Response',
@@ -59,6 +75,7 @@ export const incidentsTranslationRef = createTranslationRef({
       nothing: 'No further notifications',
       notYet: 'Not yet notified',
       step: 'step {{step}}',
+      in: 'in {{duration}}',
     },
     list: {
       openTitle: 'Open incidents ({{n}})',
@@ -69,8 +86,7 @@ export const incidentsTranslationRef = createTranslationRef({
       columnLevel: 'Level',
       columnTitle: 'Incident',
       columnStage: 'Stage',
-      columnEntity: 'Entity',
-      columnOwner: 'Owner',
+      columnEntity: 'Entity and owner',
       columnSla: 'SLA',
       columnEscalation: 'Escalation',
       detected: 'detected {{time}}',
@@ -91,6 +107,7 @@ export const incidentsTranslationRef = createTranslationRef({
     detail: {
       back: 'All incidents',
       procedure: 'Response procedure',
+      stageOf: 'Stage {{n}} of {{total}}: {{stage}}',
       moveTo: 'Move to {{stage}}',
       reopen: 'Reopen: back to {{stage}}',
       moveNote: 'Note for this move (optional)',
@@ -143,6 +160,14 @@ export const incidentsTranslationRef = createTranslationRef({
       note: 'note',
       alert: 'alert {{status}}: {{names}}',
       notification: '{{kind}}: notified {{roles}}',
+    },
+    alertStatus: {
+      firing: 'firing',
+      resolved: 'resolved',
+    },
+    notificationKinds: {
+      escalation: 'escalation',
+      'resolution-breach': 'resolution SLA breached',
     },
     create: {
       title: 'New incident',

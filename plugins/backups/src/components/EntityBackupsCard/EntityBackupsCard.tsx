@@ -23,7 +23,9 @@ function EntityBackups(props: { names: string[] }) {
     return <Progress />;
   }
   if (!value) {
-    return <ResponseErrorPanel error={error ?? new Error('No data')} />;
+    return (
+      <ResponseErrorPanel error={error ?? new Error(t('common.noData'))} />
+    );
   }
   const byName = new Map(value.map(target => [target.name, target]));
   return (

@@ -3,8 +3,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { RecoveryWindow, TargetStatus } from '@fdp/plugin-backups-common';
-import { formatDuration, formatTime } from '../../format';
 import { backupsTranslationRef } from '../../translation';
+import { useFormatters } from '@fdp/live-data-react';
 
 const useStyles = makeStyles(theme => ({
   track: {
@@ -53,6 +53,7 @@ export function RecoveryWindowBar(props: {
   const { window, status, now } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(backupsTranslationRef);
+  const format = useFormatters();
   if (!window) {
     return (
       <Typography variant="body2" color="error">
@@ -66,9 +67,9 @@ export function RecoveryWindowBar(props: {
   // at least a sliver, so a window of one snapshot still shows
   const windowPercent = Math.min(100, Math.max(1, ((to - from) / span) * 100));
   const label = t('window.label', {
-    from: formatTime(window.from),
-    to: formatTime(window.to),
-    length: formatDuration(to - from),
+    from: format.dateTime(window.from),
+    to: format.dateTime(window.to),
+    length: format.duration(to - from),
   });
   return (
     <Box>
@@ -84,11 +85,11 @@ export function RecoveryWindowBar(props: {
       </div>
       <div className={classes.ends}>
         <Typography variant="caption">
-          {t('window.from')}: {formatTime(window.from)}
+          {t('window.from')}: {format.dateTime(window.from)}
         </Typography>
         <Typography variant="caption">
           {window.toBasis === 'wal' ? t('window.toWal') : t('window.toBackup')}:{' '}
-          {formatTime(window.to)}
+          {format.dateTime(window.to)}
         </Typography>
       </div>
     </Box>

@@ -9,13 +9,9 @@ import {
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import type { Backup, BackupStatus } from '@fdp/plugin-backups-common';
-import {
-  backupDurationMs,
-  formatBytes,
-  formatDuration,
-  formatTime,
-} from '../../format';
+import { backupDurationMs, formatBytes } from '../../format';
 import { backupsTranslationRef } from '../../translation';
+import { useFormatters } from '@fdp/live-data-react';
 
 function BackupStatusText(props: { status: BackupStatus; label: string }) {
   switch (props.status) {
@@ -36,11 +32,16 @@ function BackupStatusText(props: { status: BackupStatus; label: string }) {
  */
 export function BackupsTable(props: { backups: Backup[] }) {
   const { t } = useTranslationRef(backupsTranslationRef);
+  const format = useFormatters();
   const backups = [...props.backups].sort(
     (a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt),
   );
   const columns: TableColumn<Backup>[] = [
-    { title: t('detail.id'), field: 'id' },
+    {
+      title: t('detail.id'),
+      field: 'id',
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
     { title: t('detail.type'), render: b => t(`types.${b.type}`) },
     {
       title: t('detail.status'),
@@ -54,12 +55,15 @@ export function BackupsTable(props: { backups: Backup[] }) {
     },
     {
       title: t('detail.start'),
-      render: b => formatTime(b.startedAt),
+      render: b => format.dateTime(b.startedAt),
       cellStyle: { whiteSpace: 'nowrap' },
     },
     {
       title: t('detail.duration'),
-      render: b => formatDuration(backupDurationMs(b)),
+      render: b => {
+        const ms = backupDurationMs(b);
+        return ms === undefined ? t('common.none') : format.duration(ms);
+      },
     },
     {
       title: t('detail.size'),
@@ -75,8 +79,10 @@ export function BackupsTable(props: { backups: Backup[] }) {
       title: t('detail.wal'),
       render: b =>
         b.wal ? (
+          // two segment names on two lines: the table fits 1,280 px
           <Typography variant="body2" component="span" noWrap>
-            {b.wal.start} – {b.wal.stop}
+            {b.wal.start} –<br />
+            {b.wal.stop}
           </Typography>
         ) : (
           t('common.none')

@@ -4,6 +4,7 @@ import { FakeBackupsApi } from '../../__testUtils__/fakes';
 import { backup, target } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/render';
 import { BackupsPage } from '../BackupsPage';
+import { createFormatters } from '@fdp/live-data-react';
 
 describe('TargetDetail', () => {
   jest.setTimeout(20_000);
@@ -56,13 +57,15 @@ describe('TargetDetail', () => {
       ),
     ).toBeInTheDocument();
     const fullRow = screen.getByText(full.id).closest('tr')!;
-    expect(within(fullRow).getByText('13 minutes')).toBeInTheDocument();
-    expect(within(fullRow).getByText('25 GiB')).toBeInTheDocument();
+    // 12 min 30 s, in the portal's one duration format
     expect(
-      within(fullRow).getByText(
-        '000000010000000000000010 – 000000010000000000000012',
-      ),
+      within(fullRow).getByText(createFormatters('en').duration(750_000)),
     ).toBeInTheDocument();
+    expect(within(fullRow).getByText('25 GiB')).toBeInTheDocument();
+    // the WAL range's two segments on two lines
+    expect(fullRow).toHaveTextContent(
+      '000000010000000000000010 –000000010000000000000012',
+    );
     expect(
       within(fullRow).queryByText(
         'CHECKSUM ERRORS: corrupted pages were backed up',

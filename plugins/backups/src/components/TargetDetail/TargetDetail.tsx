@@ -39,7 +39,9 @@ export function TargetDetail() {
           <Link to={root}>{t('common.backToList')}</Link>
         </Box>
       )}
-      {!value && <ResponseErrorPanel error={error ?? new Error('No data')} />}
+      {!value && (
+        <ResponseErrorPanel error={error ?? new Error(t('common.noData'))} />
+      )}
       {value && error && (
         <Typography variant="body2" color="error">
           {t('common.refreshFailed', { message: error.message })}

@@ -26,6 +26,8 @@ export function UsedBy(props: { name: string }) {
         'kind',
         'metadata.namespace',
         'metadata.name',
+        // EntityRefLinks show the title
+        'metadata.title',
         'metadata.annotations',
       ],
     });

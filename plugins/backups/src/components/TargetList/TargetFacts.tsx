@@ -3,8 +3,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { TargetSummary } from '../../api';
-import { formatDuration, formatTime } from '../../format';
 import { backupsTranslationRef } from '../../translation';
+import { useFormatters } from '@fdp/live-data-react';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -22,15 +22,21 @@ export function TargetFacts(props: { target: TargetSummary }) {
   const { target } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(backupsTranslationRef);
+  const format = useFormatters();
   const facts: Array<[string, string]> = [
-    [t('list.rpo'), formatDuration(target.rpoMs)],
-    [t('list.lastFull'), formatTime(target.lastFull?.startedAt)],
-    [t('list.nextFull'), formatTime(target.nextDue.full)],
+    [
+      t('list.rpo'),
+      target.rpoMs === undefined
+        ? t('common.none')
+        : format.duration(target.rpoMs),
+    ],
+    [t('list.lastFull'), format.dateTime(target.lastFull?.startedAt)],
+    [t('list.nextFull'), format.dateTime(target.nextDue.full)],
   ];
   if (target.nextDue.incremental) {
     facts.push([
       t('list.nextIncremental'),
-      formatTime(target.nextDue.incremental),
+      format.dateTime(target.nextDue.incremental),
     ]);
   }
   facts.push([t('list.backups'), String(target.backupCount)]);

@@ -3,11 +3,11 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { TargetSummary } from '../../api';
-import { formatDuration } from '../../format';
 import { useTargetLink } from '../../hooks/useLinks';
 import { backupsTranslationRef } from '../../translation';
 import { TargetStatus } from '../TargetStatus';
 import { Violations } from './Violations';
+import { useFormatters } from '@fdp/live-data-react';
 
 /**
  * A target in a card: name, status, RPO and, unless `brief` (the home
@@ -17,6 +17,7 @@ export function TargetLine(props: { target: TargetSummary; brief?: boolean }) {
   const { target, brief = false } = props;
   const { t } = useTranslationRef(backupsTranslationRef);
   const targetLink = useTargetLink();
+  const format = useFormatters();
   return (
     <Box mb={1} data-testid={`target-${target.name}`}>
       <Box display="flex" flexWrap="wrap" alignItems="baseline" gridGap={8}>
@@ -29,7 +30,10 @@ export function TargetLine(props: { target: TargetSummary; brief?: boolean }) {
         </Typography>
         <TargetStatus status={target.status} />
         <Typography variant="body2" color="textSecondary" component="span">
-          {t('list.rpo')} {formatDuration(target.rpoMs)}
+          {t('list.rpo')}{' '}
+          {target.rpoMs === undefined
+            ? t('common.none')
+            : format.duration(target.rpoMs)}
         </Typography>
       </Box>
       {!brief && <Violations violations={target.violations} />}

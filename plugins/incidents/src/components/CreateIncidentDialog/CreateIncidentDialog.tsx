@@ -15,6 +15,7 @@ import { errorMessage } from '../../errors';
 import { useNotifySuccess } from '../../hooks/useNotify';
 import { incidentsTranslationRef } from '../../translation';
 import { EntityPicker } from '../EntityPicker';
+import { useLevelText } from '../../hooks/useLevelText';
 
 /**
  * Opens an incident: title (required, at most `LIMITS.title`), description,
@@ -32,6 +33,7 @@ export function CreateIncidentDialog(props: {
   const api = useApi(incidentsApiRef);
   const notify = useNotifySuccess();
   const { t } = useTranslationRef(incidentsTranslationRef);
+  const levelText = useLevelText();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [level, setLevel] = useState(levels[0]?.id ?? '');
@@ -121,7 +123,7 @@ export function CreateIncidentDialog(props: {
           >
             {levels.map(l => (
               <MenuItem key={l.id} value={l.id}>
-                {l.id} {l.name} — {l.description}
+                {levelText.label(l)} — {levelText.description(l)}
               </MenuItem>
             ))}
           </TextField>

@@ -36,7 +36,9 @@ function EntityIncidents(props: { entityRef: string }) {
     return <Progress />;
   }
   if (!value) {
-    return <ResponseErrorPanel error={error ?? new Error('No data')} />;
+    return (
+      <ResponseErrorPanel error={error ?? new Error(t('common.noData'))} />
+    );
   }
   return (
     <>

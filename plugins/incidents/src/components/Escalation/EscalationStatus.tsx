@@ -2,7 +2,6 @@ import Typography from '@material-ui/core/Typography';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   currentEscalationStep,
-  formatUtc,
   IncidentLevel,
   nextEscalation,
   SlaSubject,
@@ -10,6 +9,7 @@ import {
 import type { RoleHolder } from '../../hooks/useRoleHolders';
 import { incidentsTranslationRef } from '../../translation';
 import { RoleHolders } from './RoleHolders';
+import { useFormatters } from '@fdp/live-data-react';
 
 /**
  * Where the incident's chain stands at `now`: the step reached and who is
@@ -23,6 +23,7 @@ export function EscalationStatus(props: {
 }) {
   const { incident, level, now, holders } = props;
   const { t } = useTranslationRef(incidentsTranslationRef);
+  const format = useFormatters();
   const current = currentEscalationStep(incident, level, now);
   const next = nextEscalation(incident, level, now);
   return (
@@ -52,7 +53,12 @@ export function EscalationStatus(props: {
             ) : (
               t('escalation.nextBreach')
             )}{' '}
-            · {formatUtc(next.at)}
+            ·{' '}
+            <span title={format.dateTime(next.at)}>
+              {t('escalation.in', {
+                duration: format.duration(Date.parse(next.at) - now.getTime()),
+              })}
+            </span>
           </>
         ) : (
           t('escalation.nothing')

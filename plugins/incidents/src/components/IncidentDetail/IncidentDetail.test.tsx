@@ -33,7 +33,12 @@ function renderDetail(api: FakeIncidentsApi, denied = false, id = 'INC-7') {
 
 /** The stages offered as moves, in order. */
 async function offeredMoves(): Promise<string[]> {
-  const moves = await screen.findByTestId('stage-moves');
+  // the first render loads the page's modules: slow on a busy machine
+  const moves = await screen.findByTestId(
+    'stage-moves',
+    {},
+    { timeout: 10_000 },
+  );
   return within(moves)
     .getAllByRole('button')
     .map(b => b.getAttribute('data-testid')!.replace('move-', ''));

@@ -16,7 +16,6 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   evaluateSla,
   findLevel,
-  formatUtc,
   IncidentDetailsResponse,
   IncidentLevel,
   isResolvedStage,
@@ -40,6 +39,7 @@ import { StageMoves } from './StageMoves';
 import { StageStepper } from './StageStepper';
 import { Timeline } from './Timeline';
 import type { IncidentChanges } from './types';
+import { useFormatters } from '@fdp/live-data-react';
 
 function SlaCard(props: {
   details: IncidentDetailsResponse;
@@ -89,6 +89,7 @@ export function IncidentDetail() {
   const api = useApi(incidentsApiRef);
   const { t } = useTranslationRef(incidentsTranslationRef);
   const rootLink = useRootLink();
+  const format = useFormatters();
   const levels = useLevels();
   const { holders } = useRoleHolders();
   const details = useLiveData(() => api.getIncident(id), [api, id]);
@@ -105,7 +106,11 @@ export function IncidentDetail() {
     return <Progress />;
   }
   if (!details.value) {
-    return <ResponseErrorPanel error={details.error ?? new Error('No data')} />;
+    return (
+      <ResponseErrorPanel
+        error={details.error ?? new Error(t('common.noData'))}
+      />
+    );
   }
   const { incident, timeline } = details.value;
   const level = findLevel(levels.levels, incident.level);
@@ -216,10 +221,10 @@ export function IncidentDetail() {
           <Box mt={2}>
             <InfoCard title={t('detail.details')}>
               <Typography variant="body2">
-                {t('detail.detectedAt')}: {formatUtc(incident.detectedAt)}
+                {t('detail.detectedAt')}: {format.dateTime(incident.detectedAt)}
               </Typography>
               <Typography variant="body2">
-                {t('list.columnEntity')}:{' '}
+                {t('filters.entity')}:{' '}
                 {incident.entityRef ? (
                   <EntityRefLink entityRef={incident.entityRef} />
                 ) : (

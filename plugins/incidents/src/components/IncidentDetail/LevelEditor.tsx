@@ -9,6 +9,7 @@ import { incidentsTranslationRef } from '../../translation';
 import { LevelChip } from '../LevelChip';
 import { UpdateButton } from '../UpdateButton';
 import type { SaveChanges } from './types';
+import { useLevelText } from '../../hooks/useLevelText';
 
 /** The level, changed with a reason that goes to the timeline. */
 export function LevelEditor(props: {
@@ -19,6 +20,7 @@ export function LevelEditor(props: {
 }) {
   const { incident, levels, busy, onSave } = props;
   const { t } = useTranslationRef(incidentsTranslationRef);
+  const levelText = useLevelText();
   const [editing, setEditing] = useState(false);
   const [level, setLevel] = useState(incident.level);
   const [reason, setReason] = useState('');
@@ -74,7 +76,7 @@ export function LevelEditor(props: {
       >
         {levels.map(l => (
           <MenuItem key={l.id} value={l.id}>
-            {l.id} {l.name} — {l.description}
+            {levelText.label(l)} — {levelText.description(l)}
           </MenuItem>
         ))}
       </TextField>

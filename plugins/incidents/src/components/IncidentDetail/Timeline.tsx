@@ -7,8 +7,9 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { formatUtc, TimelineEntry } from '@fdp/plugin-incidents-common';
+import { TimelineEntry } from '@fdp/plugin-incidents-common';
 import { incidentsTranslationRef } from '../../translation';
+import { useFormatters } from '@fdp/live-data-react';
 
 type Translate = TranslationFunction<typeof incidentsTranslationRef.T>;
 
@@ -50,12 +51,12 @@ function describe(entry: TimelineEntry, t: Translate): string {
       return t('timeline.note');
     case 'alert':
       return t('timeline.alert', {
-        status: entry.status,
+        status: t(`alertStatus.${entry.status}`),
         names: entry.alertnames.join(', '),
       });
     case 'notification':
       return t('timeline.notification', {
-        kind: entry.notification,
+        kind: t(`notificationKinds.${entry.notification}`),
         roles: entry.roles.join(', '),
       });
     default:
@@ -91,6 +92,7 @@ function Actor(props: { actor: string }) {
 /** The incident's timeline, newest first. */
 export function Timeline(props: { entries: TimelineEntry[] }) {
   const { t } = useTranslationRef(incidentsTranslationRef);
+  const format = useFormatters();
   if (props.entries.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -111,7 +113,7 @@ export function Timeline(props: { entries: TimelineEntry[] }) {
             }
             secondary={
               <>
-                {formatUtc(entry.at)}
+                {format.dateTime(entry.at)}
                 {detail(entry) && (
                   <Typography
                     component="span"

@@ -9,6 +9,7 @@ import {
 } from '@fdp/plugin-incidents-common';
 import { incidentsTranslationRef } from '../../translation';
 import { EntityPicker } from '../EntityPicker';
+import { useLevelText } from '../../hooks/useLevelText';
 
 /** The list's filters; an empty value means "any". */
 export interface IncidentFilterValues {
@@ -34,6 +35,7 @@ export function IncidentFilters(props: {
 }) {
   const { value, levels, onChange } = props;
   const { t } = useTranslationRef(incidentsTranslationRef);
+  const levelText = useLevelText();
   const set = (patch: Partial<IncidentFilterValues>) =>
     onChange({ ...value, ...patch });
   return (
@@ -80,7 +82,7 @@ export function IncidentFilters(props: {
           <MenuItem value="">{t('filters.levelAll')}</MenuItem>
           {levels.map(l => (
             <MenuItem key={l.id} value={l.id}>
-              {l.id} {l.name}
+              {levelText.label(l)}
             </MenuItem>
           ))}
         </TextField>

@@ -79,7 +79,7 @@ describe('IncidentList', () => {
       'running',
     );
     expect(clock('INC-running', 'response')).toHaveTextContent(
-      /Response: [34]m \d+s left/,
+      /Response: [34] minutes?(, \d+ seconds?)? left/,
     );
     expect(clock('INC-at-risk', 'response')).toHaveAttribute(
       'data-sla-status',
@@ -90,7 +90,7 @@ describe('IncidentList', () => {
       'breached',
     );
     expect(clock('INC-breached', 'response')).toHaveTextContent(
-      /overdue by 1m/,
+      /overdue by 1 minute/,
     );
     expect(clock('INC-breached', 'resolution')).toHaveAttribute(
       'data-sla-status',

@@ -113,7 +113,9 @@ export function IncidentList() {
   if (list.loading) {
     content = <Progress />;
   } else if (!list.value) {
-    content = <ResponseErrorPanel error={list.error ?? new Error('No data')} />;
+    content = (
+      <ResponseErrorPanel error={list.error ?? new Error(t('common.noData'))} />
+    );
   } else if (list.value.items.length === 0) {
     content = (
       <EmptyState

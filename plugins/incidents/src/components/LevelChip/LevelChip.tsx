@@ -2,6 +2,7 @@ import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { findLevel, IncidentLevel } from '@fdp/plugin-incidents-common';
+import { useLevelText } from '../../hooks/useLevelText';
 
 /** Palette colour by severity rank (levels come most severe first). */
 function rankColor(theme: Theme, rank: number): string {
@@ -30,13 +31,18 @@ export function LevelChip(props: {
   const rank = levels.findIndex(l => l.id === level);
   const classes = useStyles({ rank: rank < 0 ? levels.length : rank });
   const config = findLevel(levels, level);
+  const text = useLevelText();
   const chip = (
     <Chip
       size="small"
-      label={config ? `${level} ${config.name}` : level}
+      label={config ? text.label(config) : level}
       className={classes.chip}
       data-testid="level-chip"
     />
   );
-  return config ? <Tooltip title={config.description}>{chip}</Tooltip> : chip;
+  return config ? (
+    <Tooltip title={text.description(config)}>{chip}</Tooltip>
+  ) : (
+    chip
+  );
 }

@@ -16,9 +16,11 @@ describe('OnCallView', () => {
         /^Step 1 · devops_lead: .*devops-lead.*notified at detection$/,
       ),
       expect.stringMatching(
-        /^Step 2 · system_architect: .*notified at detection \+ 15m$/,
+        /^Step 2 · system_architect: .*notified at detection \+ 15 minutes$/,
       ),
-      expect.stringMatching(/^Step 3 · cto: .*notified at detection \+ 30m$/),
+      expect.stringMatching(
+        /^Step 3 · cto: .*notified at detection \+ 30 minutes$/,
+      ),
     ]);
     await waitFor(() =>
       expect(

@@ -12,13 +12,14 @@ import {
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   escalationSchedule,
-  formatDuration,
   IncidentLevel,
 } from '@fdp/plugin-incidents-common';
 import { useLevels } from '../../hooks/useLevels';
 import { RoleHolder, useRoleHolders } from '../../hooks/useRoleHolders';
 import { incidentsTranslationRef } from '../../translation';
 import { RoleHolders } from '../Escalation';
+import { useLevelText } from '../../hooks/useLevelText';
+import { useFormatters } from '@fdp/live-data-react';
 
 /** The schedule measured from an incident detected at time 0: each step's offset. */
 const EPOCH = new Date(0).toISOString();
@@ -29,12 +30,14 @@ function LevelChain(props: {
 }) {
   const { level, holders } = props;
   const { t } = useTranslationRef(incidentsTranslationRef);
+  const levelText = useLevelText();
+  const format = useFormatters();
   return (
     <InfoCard
-      title={`${level.id} ${level.name}`}
-      subheader={`${level.description} · ${t('onCall.windows', {
-        response: formatDuration(level.responseMs),
-        resolution: formatDuration(level.resolutionMs),
+      title={levelText.label(level)}
+      subheader={`${levelText.description(level)} · ${t('onCall.windows', {
+        response: format.duration(level.responseMs),
+        resolution: format.duration(level.resolutionMs),
       })}`}
     >
       <List dense data-testid={`chain-${level.id}`}>
@@ -54,7 +57,7 @@ function LevelChain(props: {
                   offsetMs === 0
                     ? t('onCall.notifiedAtDetection')
                     : t('onCall.notifiedAt', {
-                        duration: formatDuration(offsetMs),
+                        duration: format.duration(offsetMs),
                       })
                 }
               />

@@ -5,8 +5,9 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { formatDuration, SlaClock } from '@fdp/plugin-incidents-common';
+import { SlaClock } from '@fdp/plugin-incidents-common';
 import { incidentsTranslationRef } from '../../translation';
+import { useFormatters } from '@fdp/live-data-react';
 
 const STATUS_ICONS = {
   running: StatusPending,
@@ -25,7 +26,8 @@ export function SlaClockView(props: {
 }) {
   const { kind, clock } = props;
   const { t } = useTranslationRef(incidentsTranslationRef);
-  const duration = formatDuration(clock.remainingMs);
+  const format = useFormatters();
+  const duration = format.duration(Math.abs(clock.remainingMs));
   let text: string;
   if (clock.status === 'met') {
     text = t('sla.met', { duration });

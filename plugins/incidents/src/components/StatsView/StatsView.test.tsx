@@ -43,7 +43,9 @@ describe('StatsView', () => {
     renderWithApis(<StatsView />, { api });
     const p1 = await screen.findByTestId('stats-P1');
     expect(api.getStats).toHaveBeenCalledWith('30d');
-    expect(p1).toHaveTextContent('P1410m1h 20m75 % (3/4)n/a (0/0)');
+    expect(p1).toHaveTextContent(
+      'P1410 minutes1 hour, 20 minutes75 % (3/4)n/a (0/0)',
+    );
     expect(screen.getByTestId('stats-P2')).toHaveTextContent(
       'P20n/an/an/a (0/0)n/a (0/0)',
     );

@@ -17,7 +17,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
-  formatDuration,
   LevelStats,
   SlaCompliance,
   STATS_WINDOWS,
@@ -27,6 +26,7 @@ import { incidentsApiRef } from '../../api';
 import { useLiveData } from '../../hooks/useLiveData';
 import { incidentsTranslationRef } from '../../translation';
 import { Bar, BarChart } from './BarChart';
+import { useFormatters } from '@fdp/live-data-react';
 
 const WINDOW_LABELS = {
   '7d': 'stats.window7d',
@@ -42,6 +42,7 @@ function percent(c: SlaCompliance): string | undefined {
 export function StatsView() {
   const api = useApi(incidentsApiRef);
   const { t } = useTranslationRef(incidentsTranslationRef);
+  const format = useFormatters();
   const [statsWindow, setStatsWindow] = useState<StatsWindow>('30d');
   const { value, error, loading } = useLiveData(
     () => api.getStats(statsWindow),
@@ -52,7 +53,9 @@ export function StatsView() {
   if (loading) {
     content = <Progress />;
   } else if (!value) {
-    content = <ResponseErrorPanel error={error ?? new Error('No data')} />;
+    content = (
+      <ResponseErrorPanel error={error ?? new Error(t('common.noData'))} />
+    );
   } else if (value.overall.incidents === 0) {
     content = <EmptyState missing="data" title={t('stats.empty')} />;
   } else {
@@ -61,7 +64,7 @@ export function StatsView() {
       s.level === 'all' ? t('stats.overall') : s.level;
     const na = t('stats.noData');
     const duration = (ms: number | null) =>
-      ms === null ? na : formatDuration(ms);
+      ms === null ? na : format.duration(ms);
     const durationBars = (key: 'mttaMs' | 'mttrMs'): Bar[] =>
       rows.map(s => ({
         label: label(s),
