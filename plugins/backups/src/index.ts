@@ -15,11 +15,7 @@ export {
   backupsPage,
   backupsEntityCard,
 } from './plugin';
-export {
-  backupsLegacyPlugin,
-  BackupsPage,
-  EntityBackupsCard,
-} from './legacy';
+export { backupsLegacyPlugin, BackupsPage, EntityBackupsCard } from './legacy';
 export { BackupsClient, backupsApiRef } from './api';
 export type { BackupsApi, PolicySummary, TargetSummary } from './api';
 export { rootRouteRef, targetRouteRef } from './routes';

@@ -61,9 +61,5 @@ export const backupsPlugin = createFrontendPlugin({
     root: rootRouteRef,
     target: targetRouteRef,
   },
-  extensions: [
-    backupsApi,
-    backupsPage,
-    backupsEntityCard,
-  ],
+  extensions: [backupsApi, backupsPage, backupsEntityCard],
 });

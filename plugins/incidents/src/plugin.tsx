@@ -65,9 +65,5 @@ export const incidentsPlugin = createFrontendPlugin({
     onCall: onCallRouteRef,
     stats: statsRouteRef,
   },
-  extensions: [
-    incidentsApi,
-    incidentsPage,
-    incidentsEntityCard,
-  ],
+  extensions: [incidentsApi, incidentsPage, incidentsEntityCard],
 });
