@@ -1,4 +1,4 @@
-import { backupDurationMs, formatBytes, formatDuration } from './format';
+import { backupDurationMs, formatBytes } from './format';
 
 describe('formatBytes', () => {
   it.each([
@@ -23,14 +23,5 @@ describe('backupDurationMs', () => {
     expect(backupDurationMs({ startedAt: '2026-11-29T01:00:00Z' })).toBe(
       undefined,
     );
-  });
-});
-
-describe('formatDuration', () => {
-  it('says a duration in words, or a dash when unknown', () => {
-    expect(formatDuration(3 * 3_600_000 + 5 * 60_000)).toBe(
-      '3 hours, 5 minutes',
-    );
-    expect(formatDuration(undefined)).toBe('—');
   });
 });

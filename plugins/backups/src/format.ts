@@ -1,13 +1,3 @@
-import { durationInWords } from '@fdp/plugin-backups-common';
-
-/**
- * A duration in the words of the violations (`3 hours, 5 minutes`), in
- * English: the home card's; the pages use `useFormat`.
- */
-export function formatDuration(ms: number | undefined): string {
-  return ms === undefined ? '—' : durationInWords(ms);
-}
-
 /** Bytes in binary units with three significant digits: `1.23 GiB`. */
 export function formatBytes(bytes: number | undefined): string {
   if (bytes === undefined) {
