@@ -1,6 +1,7 @@
 /**
  * Number and text formatting the way Prometheus and Alertmanager (Go) print them, so the
  * simulator's JSON and rendered annotations read exactly like the real servers'.
+ * Own code: no JS library reproduces Go's number formatting (`%g`, strconv) byte for byte.
  */
 
 function padExponent(s: string): string {

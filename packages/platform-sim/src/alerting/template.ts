@@ -3,6 +3,7 @@
  * `{{ $value }}`, `{{ $labels.node }}`, `{{ .Value }}`, `{{ .Labels.x }}`, pipelines into
  * `humanize`, `humanizePercentage`, `humanizeDuration`, `printf "%.2f"`, `toUpper`, `toLower`,
  * `title`. A text with anything else (`if`, `range`, unknown functions) is returned unchanged.
+ * Own code: JS Go-template packages differ from Prometheus' functions and output; this subset matches them.
  */
 import {
   formatGoValue,

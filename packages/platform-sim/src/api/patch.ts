@@ -1,4 +1,5 @@
 /** JSON merge patch (RFC 7386) and a strategic merge patch good enough for kubectl. */
+// Own code, not a library: no maintained JS package implements Kubernetes' strategic merge (patchMergeKey, $patch directives); the RFC 7386 merge beside it is a few lines.
 
 export type Json =
   | null
