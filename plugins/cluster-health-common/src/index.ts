@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './reasons';
 export * from './constants';
 export * from './permissions';
 export * from './quantities';

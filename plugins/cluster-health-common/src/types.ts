@@ -1,32 +1,10 @@
+import { REASON_CODES } from './reasons';
+
 /** Overall health of a cluster, node pool, node or workload. */
 export type HealthStatus = 'healthy' | 'warning' | 'critical' | 'unknown';
 
 /** Machine-readable reasons behind a status (shown in words by the UI). */
-export type ReasonCode =
-  | 'CLUSTER_STALE'
-  | 'CLUSTER_SYNCING'
-  | 'CLUSTER_UNREACHABLE'
-  | 'NO_NODES'
-  | 'READY_BELOW_MIN'
-  | 'NODE_NOT_READY'
-  | 'NODE_PRESSURE'
-  | 'NODES_CORDONED'
-  | 'ABOVE_MAX_SIZE'
-  | 'AT_MAX_SIZE_AND_HOT'
-  | 'CPU_WARNING'
-  | 'CPU_CRITICAL'
-  | 'MEMORY_WARNING'
-  | 'MEMORY_CRITICAL'
-  | 'DISK_WARNING'
-  | 'DISK_CRITICAL'
-  | 'METRICS_UNAVAILABLE'
-  | 'PODS_PENDING'
-  | 'GPU_EXHAUSTED'
-  | 'REPLICAS_UNAVAILABLE'
-  | 'HPA_AT_MAX'
-  | 'HPA_UNABLE_TO_SCALE'
-  | 'HPA_METRICS_UNAVAILABLE'
-  | 'HPA_AND_VPA_ON_CPU';
+export type ReasonCode = (typeof REASON_CODES)[number];
 
 /** One reason, with the severity it contributes and a sentence for people. */
 export interface HealthReason {

@@ -1,19 +1,21 @@
 import type { Entity } from '@backstage/catalog-model';
 
-/** The annotation that ties an entity to its Kubernetes workloads. */
+/** The annotations that tie an entity to its Kubernetes workloads, as the official Kubernetes plugin reads them. */
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
-
-/** Entity filter of the new frontend system: has a kubernetes-id. */
-export const hasKubernetesIdFilter = {
-  [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: { $exists: true },
-};
+export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
+  'backstage.io/kubernetes-label-selector';
 
 /**
  * Whether cluster health can be shown for an entity (it has the
- * `backstage.io/kubernetes-id` annotation). For legacy entity pages.
+ * `backstage.io/kubernetes-id` or `backstage.io/kubernetes-label-selector`
+ * annotation, as the official Kubernetes tab). For legacy entity pages.
  *
  * @public
  */
 export function isClusterHealthAvailable(entity: Entity): boolean {
-  return Boolean(entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION]);
+  const annotations = entity.metadata.annotations ?? {};
+  return Boolean(
+    annotations[KUBERNETES_ID_ANNOTATION] ||
+      annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION],
+  );
 }

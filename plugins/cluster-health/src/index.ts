@@ -23,3 +23,4 @@ export { ClusterHealthClient, clusterHealthApiRef } from './api';
 export type { ClusterHealthApi } from './api';
 export { rootRouteRef, nodePoolRouteRef } from './routes';
 export { isClusterHealthAvailable } from './filters';
+export { clusterHealthTranslationRef } from './translation';

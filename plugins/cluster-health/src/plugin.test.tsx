@@ -3,12 +3,16 @@ import {
   createExtensionTester,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import plugin, {
   ClusterHealthPage,
   EntityClusterHealthCard,
   clusterHealthEntityCard,
+  clusterHealthEntityContent,
   clusterHealthLegacyPlugin,
   isClusterHealthAvailable,
 } from './index';
@@ -30,23 +34,32 @@ describe('cluster-health plugin', () => {
     }
   });
 
-  it('shows the entity card only for entities with a kubernetes-id', () => {
-    const tester = createExtensionTester(clusterHealthEntityCard);
-    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
-    const withId = {
+  it('shows the card and the tab for entities with a kubernetes-id or a label selector', () => {
+    const entity = (annotations?: Record<string, string>) => ({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
-      metadata: {
-        name: 'a',
-        annotations: { 'backstage.io/kubernetes-id': 'a' },
-      },
-    };
-    const withoutId = { ...withId, metadata: { name: 'b' } };
-    expect(filter).toBeInstanceOf(Function);
-    expect(filter!(withId)).toBe(true);
-    expect(filter!(withoutId)).toBe(false);
+      metadata: { name: 'a', annotations },
+    });
+    const withId = entity({ 'backstage.io/kubernetes-id': 'a' });
+    const withSelector = entity({
+      'backstage.io/kubernetes-label-selector': 'app=a',
+    });
+    const without = entity({ 'backstage.io/other': 'a' });
+    const cardFilter = createExtensionTester(clusterHealthEntityCard).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    );
+    const tabFilter = createExtensionTester(clusterHealthEntityContent).get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    );
+    for (const filter of [cardFilter, tabFilter]) {
+      expect(filter).toBeInstanceOf(Function);
+      expect(filter!(withId)).toBe(true);
+      expect(filter!(withSelector)).toBe(true);
+      expect(filter!(without)).toBe(false);
+    }
     expect(isClusterHealthAvailable(withId)).toBe(true);
-    expect(isClusterHealthAvailable(withoutId)).toBe(false);
+    expect(isClusterHealthAvailable(withSelector)).toBe(true);
+    expect(isClusterHealthAvailable(without)).toBe(false);
   });
 
   it('routes the page to the overview and to a pool', async () => {

@@ -10,7 +10,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import StorageIcon from '@material-ui/icons/Storage';
 import { ClusterHealthClient, clusterHealthApiRef } from './api';
-import { hasKubernetesIdFilter } from './filters';
+import { isClusterHealthAvailable } from './filters';
 import { nodePoolRouteRef, rootRouteRef } from './routes';
 
 /** `api:cluster-health` */
@@ -45,7 +45,7 @@ export const clusterHealthEntityContent = EntityContentBlueprint.make({
     path: '/cluster-health',
     title: 'Health',
     group: 'deployment',
-    filter: hasKubernetesIdFilter,
+    filter: isClusterHealthAvailable,
     loader: () =>
       import('./components/EntityClusterHealthContent').then(m => (
         <m.EntityClusterHealthContent />
@@ -58,7 +58,7 @@ export const clusterHealthEntityCard = EntityCardBlueprint.make({
   name: 'workloads',
   params: {
     type: 'content',
-    filter: hasKubernetesIdFilter,
+    filter: isClusterHealthAvailable,
     loader: () =>
       import('./components/EntityClusterHealthCard').then(m => (
         <m.EntityClusterHealthCard />

@@ -31,5 +31,8 @@ describe('createFormatters', () => {
     expect(createFormatters('ko').duration(7_500_000)).toBe('2시간 5분');
     expect(createFormatters('xx').duration(60_000)).toBe('1 minute');
     expect(createFormatters('en').duration(-5)).toBe('0 seconds');
+    expect(createFormatters('en').duration(7_225_000)).toBe('2 hours');
+    expect(createFormatters('en').duration(7_199_000)).toBe('2 hours');
+    expect(createFormatters('en').duration(42_000)).toBe('42 seconds');
   });
 });

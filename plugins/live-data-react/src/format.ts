@@ -8,7 +8,7 @@ export interface Formatters {
   dateTime(iso: string | undefined): string;
   /** `12 minutes ago` / `12분 전`, from the largest whole unit */
   ago(iso: string | undefined, now?: number): string;
-  /** `2 hours, 5 minutes` / `2시간 5분`: the two largest units, rounded */
+  /** `2 hours, 5 minutes` / `2시간 5분`: the two largest units, rounded; seconds only under a minute */
   duration(ms: number): string;
 }
 
@@ -63,7 +63,11 @@ export function createFormatters(
       return relative.format(-Math.floor(elapsed / size), unit);
     },
     duration(ms) {
-      return humanizer(Math.max(0, ms));
+      const positive = Math.max(0, ms);
+      // seconds only under a minute: `2 hours`, not `2 hours, 25 seconds`
+      return humanizer(positive, {
+        units: positive < 60_000 ? ['s'] : ['y', 'mo', 'w', 'd', 'h', 'm'],
+      });
     },
   };
 }

@@ -1,27 +1,17 @@
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { nodePoolRouteRef, rootRouteRef } from '../routes';
-
-/* eslint-disable react-hooks/rules-of-hooks */
 
 /**
  * Links to the plugin's pages, or undefined where the app has not mounted
  * them (e.g. the entity card used without the page).
  */
 export function useRootLink(): string | undefined {
-  try {
-    return useRouteRef(rootRouteRef)?.();
-  } catch {
-    return undefined;
-  }
+  return useRouteRef(rootRouteRef)?.();
 }
 
 export function useNodePoolLink():
   | ((cluster: string, pool: string) => string)
   | undefined {
-  try {
-    const route = useRouteRef(nodePoolRouteRef);
-    return route ? (cluster, pool) => route({ cluster, pool }) : undefined;
-  } catch {
-    return undefined;
-  }
+  const route = useRouteRef(nodePoolRouteRef);
+  return route ? (cluster, pool) => route({ cluster, pool }) : undefined;
 }

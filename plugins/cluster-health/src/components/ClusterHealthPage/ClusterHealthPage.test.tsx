@@ -10,6 +10,7 @@ import {
   prodCluster,
   staleCluster,
 } from '../../__testUtils__/fixtures';
+import { createFormatters } from '@fdp/live-data-react';
 import { renderWithApis } from '../../__testUtils__/render';
 
 function renderPage(api: FakeClusterHealthApi, path = '/cluster-health') {
@@ -78,7 +79,9 @@ describe('ClusterHealthPage overview', () => {
     );
     const banner = await screen.findByTestId('stale-dr-us');
     expect(banner).toHaveTextContent(
-      'Data is stale since 2026-11-21 23:50 UTC: connect ECONNREFUSED 10.0.0.12:443',
+      `Data is stale since ${createFormatters('en').dateTime(
+        staleCluster.lastSyncAt,
+      )}: connect ECONNREFUSED 10.0.0.12:443`,
     );
     const dr = screen.getByTestId('cluster-dr-us');
     expect(within(dr).getByTestId('pool-general')).toBeInTheDocument();
@@ -122,11 +125,19 @@ describe('ClusterHealthPage pool page', () => {
     expect(api.getNodes).toHaveBeenCalledWith('prod-eu', 'ai-inference');
     expect(screen.getByText('Nodes (3)')).toBeInTheDocument();
     expect(screen.getByText('ip-10-0-1-5')).toBeInTheDocument();
+    expect(screen.getByText('cordoned')).toBeInTheDocument();
+    // one line per node: the most severe reason, the rest on hover
+    const row = screen.getByText('ip-10-0-1-5').closest('tr')!;
+    const reasons = within(row).getByText(/^Memory critical/);
     expect(
-      screen.getByText('MemoryPressure True (KubeletHasInsufficientMemory)'),
+      screen.queryByText('MemoryPressure True (KubeletHasInsufficientMemory)'),
+    ).toBeNull();
+    await userEvent.hover(reasons);
+    expect(
+      await screen.findByText(
+        'MemoryPressure True (KubeletHasInsufficientMemory)',
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByText('Ready, cordoned')).toBeInTheDocument();
-    expect(screen.getByText('Memory critical')).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: '← All clusters' }),
     ).toHaveAttribute('href', '/cluster-health');
@@ -140,7 +151,9 @@ describe('ClusterHealthPage pool page', () => {
     });
     renderPage(api, '/cluster-health/dr-us/pools/general');
     expect(await screen.findByTestId('stale-dr-us')).toHaveTextContent(
-      'Data is stale since 2026-11-21 23:50 UTC: connect ECONNREFUSED',
+      `Data is stale since ${createFormatters('en').dateTime(
+        staleCluster.lastSyncAt,
+      )}: connect ECONNREFUSED`,
     );
     expect(screen.getByText('dr-us / general')).toBeInTheDocument();
   });

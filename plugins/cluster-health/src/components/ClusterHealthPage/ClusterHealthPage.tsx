@@ -1,4 +1,6 @@
 import { Content, Header, Page } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { clusterHealthTranslationRef } from '../../translation';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { ClusterOverview } from '../ClusterOverview';
 import { NodePoolPage } from '../NodePoolPage';
@@ -27,12 +29,10 @@ export function ClusterHealthPage() {
 
 /** The page with its own header, for apps on the legacy frontend system. */
 export function LegacyClusterHealthPage() {
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
   return (
     <Page themeId="tool">
-      <Header
-        title="Cluster health"
-        subtitle="Clusters, node pools and nodes"
-      />
+      <Header title={t('page.title')} subtitle={t('page.subtitle')} />
       <ClusterHealthPage />
     </Page>
   );

@@ -4,6 +4,8 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useFormatters } from '@fdp/live-data-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -14,9 +16,9 @@ import {
   type Thresholds,
 } from '@fdp/plugin-cluster-health-common';
 import { clusterHealthApiRef } from '../../api';
-import { formatTime } from '../../format';
 import { useNodePoolLink } from '../../hooks/useLinks';
 import { useLiveData } from '../../hooks/useLiveData';
+import { clusterHealthTranslationRef } from '../../translation';
 import { HealthReasons, HealthStatusLabel } from '../HealthStatus';
 import { NodePoolCard } from '../NodePoolCard';
 
@@ -30,13 +32,17 @@ export function clusterThresholds(cluster: ClusterSummary): Thresholds {
 /** "Data is stale since <time>: <error>" for a stale cluster. */
 export function StaleBanner(props: { cluster: ClusterSummary }) {
   const { cluster } = props;
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
+  const format = useFormatters();
   if (!cluster.stale) {
     return null;
   }
+  const time = format.dateTime(cluster.lastSyncAt);
   return (
     <Alert severity="warning" data-testid={`stale-${cluster.name}`}>
-      Data is stale since {formatTime(cluster.lastSyncAt)}
-      {cluster.error ? `: ${cluster.error}` : ''}
+      {cluster.error
+        ? t('common.staleSinceWithError', { time, error: cluster.error })
+        : t('common.staleSince', { time })}
     </Alert>
   );
 }
@@ -44,6 +50,8 @@ export function StaleBanner(props: { cluster: ClusterSummary }) {
 function ClusterSection(props: { cluster: ClusterSummary }) {
   const { cluster } = props;
   const poolLink = useNodePoolLink();
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
+  const format = useFormatters();
   const thresholds = clusterThresholds(cluster);
   return (
     <Box component="section" mb={4} data-testid={`cluster-${cluster.name}`}>
@@ -57,7 +65,9 @@ function ClusterSection(props: { cluster: ClusterSummary }) {
         {cluster.lastSyncAt && (
           <Box ml={2}>
             <Typography variant="caption" color="textSecondary">
-              last sync {formatTime(cluster.lastSyncAt)}
+              {t('common.lastSync', {
+                time: format.dateTime(cluster.lastSyncAt),
+              })}
             </Typography>
           </Box>
         )}
@@ -72,8 +82,8 @@ function ClusterSection(props: { cluster: ClusterSummary }) {
       {cluster.nodePools.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
           {cluster.status === 'unknown'
-            ? 'No data for this cluster yet.'
-            : 'No node pools found in this cluster.'}
+            ? t('overview.noDataYet')
+            : t('overview.noPools')}
         </Typography>
       ) : (
         <Grid container spacing={2} alignItems="stretch">
@@ -95,20 +105,23 @@ function ClusterSection(props: { cluster: ClusterSummary }) {
 /** All clusters with their node pools as cards. */
 export function ClusterOverview() {
   const api = useApi(clusterHealthApiRef);
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
   const { value, error, loading } = useLiveData(() => api.getClusters(), [api]);
 
   if (loading) {
     return <Progress />;
   }
   if (!value) {
-    return <ResponseErrorPanel error={error ?? new Error('No data')} />;
+    return (
+      <ResponseErrorPanel error={error ?? new Error(t('common.noData'))} />
+    );
   }
   if (value.length === 0) {
     return (
       <EmptyState
         missing="data"
-        title="No clusters configured"
-        description="Cluster health reads the clusters of the Kubernetes plugin: add them under kubernetes.clusterLocatorMethods in app-config.yaml."
+        title={t('overview.noClustersTitle')}
+        description={t('overview.noClustersDescription')}
       />
     );
   }
@@ -117,7 +130,7 @@ export function ClusterOverview() {
       {error && (
         <Box mb={2}>
           <Alert severity="warning">
-            Could not refresh: {error.message}. Showing the last data.
+            {t('common.refreshFailed', { message: error.message })}
           </Alert>
         </Box>
       )}

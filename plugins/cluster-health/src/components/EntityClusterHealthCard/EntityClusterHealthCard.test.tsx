@@ -46,7 +46,7 @@ describe('EntityClusterHealthCard', () => {
     );
     expect(within(workload).getByText(/desired 12, min 3/)).toBeInTheDocument();
     expect(
-      within(workload).getByText('pinned at max for 12 min'),
+      within(workload).getByText('pinned at max for 12 minutes'),
     ).toBeInTheDocument();
     expect(within(workload).getByText(/CPU 52% \/ 70%/)).toBeInTheDocument();
     expect(

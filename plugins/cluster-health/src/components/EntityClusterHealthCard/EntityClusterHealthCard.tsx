@@ -1,16 +1,21 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useRootLink } from '../../hooks/useLinks';
+import { clusterHealthTranslationRef } from '../../translation';
 import { EntityWorkloads } from '../EntityWorkloads';
 
 /** The entity's workloads and autoscalers, as a card for the overview. */
 export function EntityClusterHealthCard() {
   const rootLink = useRootLink();
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
   return (
     <InfoCard
-      title="Cluster health"
-      subheader="Deployments, autoscalers and their health"
+      title={t('entity.cardTitle')}
+      subheader={t('entity.cardSubheader')}
       deepLink={
-        rootLink ? { title: 'All clusters', link: rootLink } : undefined
+        rootLink
+          ? { title: t('entity.allClusters'), link: rootLink }
+          : undefined
       }
     >
       <EntityWorkloads />

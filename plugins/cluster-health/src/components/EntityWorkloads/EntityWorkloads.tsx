@@ -4,6 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -25,18 +26,23 @@ import type {
 } from '@fdp/plugin-cluster-health-common';
 import { clusterHealthApiRef } from '../../api';
 import { formatBytes } from '@fdp/plugin-cluster-health-common';
-import { formatDuration, formatPercent } from '../../format';
+import { useFormatters } from '@fdp/live-data-react';
+import { formatPercent } from '../../format';
 import { useLiveData } from '../../hooks/useLiveData';
+import {
+  clusterHealthTranslationRef,
+  type ClusterHealthT,
+} from '../../translation';
 import { HealthReasons, HealthStatusLabel } from '../HealthStatus';
 
-const METRIC_NAMES: Record<string, string> = {
-  cpu: 'CPU',
-  memory: 'Memory',
-};
-
 /** `CPU 52% / 70%` for a metric's current value against its target. */
-export function metricText(metric: HpaMetric): string {
-  const name = METRIC_NAMES[metric.name] ?? metric.name;
+export function metricText(metric: HpaMetric, t: ClusterHealthT): string {
+  let name = metric.name;
+  if (metric.name === 'cpu') {
+    name = t('gauge.cpu');
+  } else if (metric.name === 'memory') {
+    name = t('gauge.memory');
+  }
   const format = (value: number | undefined) => {
     if (value === undefined) {
       return '?';
@@ -46,13 +52,20 @@ export function metricText(metric: HpaMetric): string {
     }
     return metric.name === 'memory' ? formatBytes(value) : `${value}`;
   };
-  return `${name} ${format(metric.current)} / ${format(metric.target)}`;
+  return t('entity.metric', {
+    name,
+    current: format(metric.current),
+    target: format(metric.target),
+  });
 }
 
-function conditionText(condition: HpaCondition): string {
-  const reason = condition.reason ? ` (${condition.reason})` : '';
-  const message = condition.message ? `: ${condition.message}` : '';
-  return `${condition.type} ${condition.status}${reason}${message}`;
+function conditionText(condition: HpaCondition, t: ClusterHealthT): string {
+  return t('entity.condition', {
+    type: condition.type,
+    status: condition.status,
+    reason: condition.reason ? ` (${condition.reason})` : '',
+    message: condition.message ? `: ${condition.message}` : '',
+  });
 }
 
 function Section(props: { title: string; children: React.ReactNode }) {
@@ -66,39 +79,48 @@ function Section(props: { title: string; children: React.ReactNode }) {
 
 function HpaView(props: { hpa: HpaHealth; now: number }) {
   const { hpa, now } = props;
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
+  const format = useFormatters();
   const pinnedFor =
     hpa.pinnedAtMaxSince !== undefined
       ? now - Date.parse(hpa.pinnedAtMaxSince)
       : undefined;
   return (
-    <Section title={`Horizontal autoscaler ${hpa.name}`}>
+    <Section title={t('entity.hpaTitle', { name: hpa.name })}>
       <Box display="flex" alignItems="center">
         <HealthStatusLabel status={hpa.status} />
       </Box>
       <Typography variant="body2">
-        Replicas{' '}
+        {t('entity.hpaReplicas')}{' '}
         <strong data-testid="hpa-replicas">
           {hpa.currentReplicas} / {hpa.maxReplicas}
         </strong>{' '}
-        (current / max; desired {hpa.desiredReplicas}, min {hpa.minReplicas})
+        {t('entity.hpaReplicasDetail', {
+          desired: String(hpa.desiredReplicas),
+          min: String(hpa.minReplicas),
+        })}
         {pinnedFor !== undefined && Number.isFinite(pinnedFor) && (
           <>
-            {' '}
-            — <strong>pinned at max for {formatDuration(pinnedFor)}</strong>
+            {' — '}
+            <strong>
+              {t('entity.pinnedAtMax', {
+                duration: format.duration(pinnedFor),
+              })}
+            </strong>
           </>
         )}
       </Typography>
       {hpa.metrics.map(metric => (
         <Typography variant="body2" key={`${metric.name}-${metric.type}`}>
-          {metricText(metric)}
-          {metric.type === 'Utilization' ? ' (current / target)' : ''}
+          {metricText(metric, t)}
+          {metric.type === 'Utilization' ? ` ${t('entity.currentTarget')}` : ''}
         </Typography>
       ))}
       {hpa.conditions.length > 0 && (
         <Box component="ul" m={0} pl={2}>
           {hpa.conditions.map(condition => (
             <Typography component="li" variant="body2" key={condition.type}>
-              {conditionText(condition)}
+              {conditionText(condition, t)}
             </Typography>
           ))}
         </Box>
@@ -110,15 +132,20 @@ function HpaView(props: { hpa: HpaHealth; now: number }) {
 
 function VpaView(props: { vpa: VpaHealth }) {
   const { vpa } = props;
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
   return (
-    <Section title={`Vertical autoscaler ${vpa.name}`}>
+    <Section title={t('entity.vpaTitle', { name: vpa.name })}>
       <Typography variant="body2">
-        Update mode <strong>{vpa.updateMode ?? 'Auto'}</strong>, controls{' '}
-        {vpa.controlledResources.join(' and ') || 'cpu and memory'}
+        {t('entity.vpaMode', {
+          mode: vpa.updateMode ?? 'Auto',
+          resources:
+            vpa.controlledResources.join(t('entity.and')) ||
+            t('entity.vpaDefaultResources'),
+        })}
       </Typography>
       {vpa.recommendations.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          No recommendation yet.
+          {t('entity.noRecommendation')}
         </Typography>
       ) : (
         vpa.recommendations.map(rec => (
@@ -127,15 +154,21 @@ function VpaView(props: { vpa: VpaHealth }) {
             key={rec.container}
             data-testid={`vpa-${rec.container}`}
           >
-            {rec.container}: target cpu {rec.target.cpu ?? '–'}, memory{' '}
-            {rec.target.memory ?? '–'}
             {rec.lowerBound || rec.upperBound
-              ? ` (range cpu ${rec.lowerBound?.cpu ?? '?'}–${
-                  rec.upperBound?.cpu ?? '?'
-                }, memory ${rec.lowerBound?.memory ?? '?'}–${
-                  rec.upperBound?.memory ?? '?'
-                })`
-              : ''}
+              ? t('entity.recommendationRange', {
+                  container: rec.container,
+                  cpu: rec.target.cpu ?? '–',
+                  memory: rec.target.memory ?? '–',
+                  cpuLow: rec.lowerBound?.cpu ?? '?',
+                  cpuHigh: rec.upperBound?.cpu ?? '?',
+                  memoryLow: rec.lowerBound?.memory ?? '?',
+                  memoryHigh: rec.upperBound?.memory ?? '?',
+                })
+              : t('entity.recommendation', {
+                  container: rec.container,
+                  cpu: rec.target.cpu ?? '–',
+                  memory: rec.target.memory ?? '–',
+                })}
           </Typography>
         ))
       )}
@@ -145,17 +178,18 @@ function VpaView(props: { vpa: VpaHealth }) {
 
 function ContainersTable(props: { workload: WorkloadHealth }) {
   const { containers } = props.workload;
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
   if (containers.length === 0) {
     return null;
   }
   return (
-    <Section title="Containers">
+    <Section title={t('entity.containers')}>
       <Table size="small">
         <TableHead>
           <TableRow>
-            <TableCell>Container</TableCell>
-            <TableCell>Requests</TableCell>
-            <TableCell>Limits</TableCell>
+            <TableCell>{t('entity.container')}</TableCell>
+            <TableCell>{t('entity.requests')}</TableCell>
+            <TableCell>{t('entity.limits')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -163,10 +197,16 @@ function ContainersTable(props: { workload: WorkloadHealth }) {
             <TableRow key={c.name}>
               <TableCell>{c.name}</TableCell>
               <TableCell>
-                cpu {c.requests.cpu ?? '–'}, memory {c.requests.memory ?? '–'}
+                {t('entity.resources', {
+                  cpu: c.requests.cpu ?? '–',
+                  memory: c.requests.memory ?? '–',
+                })}
               </TableCell>
               <TableCell>
-                cpu {c.limits.cpu ?? '–'}, memory {c.limits.memory ?? '–'}
+                {t('entity.resources', {
+                  cpu: c.limits.cpu ?? '–',
+                  memory: c.limits.memory ?? '–',
+                })}
               </TableCell>
             </TableRow>
           ))}
@@ -183,6 +223,7 @@ export function WorkloadView(props: {
 }) {
   const { workload, now = Date.now() } = props;
   const { replicas } = workload;
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
   return (
     <Box
       component="section"
@@ -199,8 +240,12 @@ export function WorkloadView(props: {
       </Box>
       <HealthReasons reasons={workload.reasons} />
       <Typography variant="body2">
-        Replicas: desired {replicas.desired} · ready {replicas.ready} ·
-        available {replicas.available} · updated {replicas.updated}
+        {t('entity.replicas', {
+          desired: String(replicas.desired),
+          ready: String(replicas.ready),
+          available: String(replicas.available),
+          updated: String(replicas.updated),
+        })}
       </Typography>
       <ContainersTable workload={workload} />
       {workload.hpa && <HpaView hpa={workload.hpa} now={now} />}
@@ -212,20 +257,24 @@ export function WorkloadView(props: {
 /** The workloads of an entity, with clusters that could not be read. */
 export function WorkloadsView(props: { response: WorkloadsResponse }) {
   const { workloads, errors } = props.response;
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
   return (
     <>
       {errors.map(e => (
         <Box mb={1} key={e.cluster}>
           <Alert severity="warning">
-            Cluster {e.cluster}: {e.message}
+            {t('entity.clusterError', {
+              cluster: e.cluster,
+              message: e.message,
+            })}
           </Alert>
         </Box>
       ))}
       {workloads.length === 0 ? (
         <EmptyState
           missing="data"
-          title="No workloads found"
-          description="No deployments carry this entity's backstage.io/kubernetes-id label in the clusters that could be read."
+          title={t('entity.noWorkloadsTitle')}
+          description={t('entity.noWorkloadsDescription')}
         />
       ) : (
         workloads.map((workload, index) => (
@@ -250,6 +299,7 @@ export function EntityWorkloads() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(clusterHealthApiRef);
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
   const { value, error, loading } = useLiveData(
     () => api.getWorkloads(entityRef),
     [api, entityRef],
@@ -258,14 +308,16 @@ export function EntityWorkloads() {
     return <Progress />;
   }
   if (!value) {
-    return <ResponseErrorPanel error={error ?? new Error('No data')} />;
+    return (
+      <ResponseErrorPanel error={error ?? new Error(t('common.noData'))} />
+    );
   }
   return (
     <>
       {error && (
         <Box mb={2}>
           <Alert severity="warning">
-            Could not refresh: {error.message}. Showing the last data.
+            {t('common.refreshFailed', { message: error.message })}
           </Alert>
         </Box>
       )}

@@ -4,79 +4,53 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import type {
-  HealthReason,
-  HealthStatus,
-  ReasonCode,
+import {
+  REASON_CODES,
+  type HealthReason,
+  type HealthStatus,
+  type ReasonCode,
 } from '@fdp/plugin-cluster-health-common';
+import { clusterHealthTranslationRef } from '../../translation';
 
-const REASON_LABELS: Record<ReasonCode, string> = {
-  CLUSTER_STALE: 'Data is stale',
-  CLUSTER_SYNCING: 'Synchronising',
-  CLUSTER_UNREACHABLE: 'Cluster unreachable',
-  NO_NODES: 'No nodes',
-  READY_BELOW_MIN: 'Ready nodes below minimum',
-  NODE_NOT_READY: 'Node not ready',
-  NODE_PRESSURE: 'Node under pressure',
-  NODES_CORDONED: 'Nodes cordoned',
-  ABOVE_MAX_SIZE: 'Above maximum size',
-  AT_MAX_SIZE_AND_HOT: 'At maximum size and hot',
-  CPU_WARNING: 'CPU high',
-  CPU_CRITICAL: 'CPU critical',
-  MEMORY_WARNING: 'Memory high',
-  MEMORY_CRITICAL: 'Memory critical',
-  DISK_WARNING: 'Disk high',
-  DISK_CRITICAL: 'Disk critical',
-  METRICS_UNAVAILABLE: 'Metrics unavailable',
-  PODS_PENDING: 'Pods pending',
-  GPU_EXHAUSTED: 'GPUs exhausted',
-  REPLICAS_UNAVAILABLE: 'Replicas unavailable',
-  HPA_AT_MAX: 'Autoscaler at maximum',
-  HPA_UNABLE_TO_SCALE: 'Autoscaler unable to scale',
-  HPA_METRICS_UNAVAILABLE: 'Autoscaler metrics unavailable',
-  HPA_AND_VPA_ON_CPU: 'HPA and VPA both act on CPU',
-};
-
-/** A readable label for a reason code; unknown codes read as words. */
-export function reasonLabel(code: string): string {
-  if (code in REASON_LABELS) {
-    return REASON_LABELS[code as ReasonCode];
-  }
-  const words = code.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** A translated label for a reason code; unknown codes read as words. */
+export function useReasonLabel(): (code: string) => string {
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
+  return code => {
+    if (REASON_CODES.includes(code as ReasonCode)) {
+      return t(`reason.${code as ReasonCode}`);
+    }
+    const words = code.toLowerCase().replace(/_/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  };
 }
-
-const STATUS_LABELS: Record<HealthStatus, string> = {
-  healthy: 'Healthy',
-  warning: 'Warning',
-  critical: 'Critical',
-  unknown: 'Unknown',
-};
 
 /** A status as an icon and a word. */
 export function HealthStatusLabel(props: { status: HealthStatus }) {
   const { status } = props;
-  const label = STATUS_LABELS[status] ?? STATUS_LABELS.unknown;
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
   switch (status) {
     case 'healthy':
-      return <StatusOK>{label}</StatusOK>;
+      return <StatusOK>{t('status.healthy')}</StatusOK>;
     case 'warning':
-      return <StatusWarning>{label}</StatusWarning>;
+      return <StatusWarning>{t('status.warning')}</StatusWarning>;
     case 'critical':
-      return <StatusError>{label}</StatusError>;
+      return <StatusError>{t('status.critical')}</StatusError>;
     default:
-      return <StatusPending>{label}</StatusPending>;
+      return <StatusPending>{t('status.unknown')}</StatusPending>;
   }
 }
 
 /** One reason: a label for its code and the API's sentence. */
 export function HealthReasonText(props: { reason: HealthReason }) {
   const { reason } = props;
+  const label = useReasonLabel();
   return (
     <span data-reason={reason.code}>
-      <strong>{reasonLabel(reason.code)}</strong>
+      <strong>{label(reason.code)}</strong>
       {reason.message ? `: ${reason.message}` : ''}
     </span>
   );
@@ -87,15 +61,11 @@ export function HealthReasons(props: {
   reasons: HealthReason[];
   /** show at most this many, with "and N more" */
   max?: number;
-  emptyText?: string;
 }) {
-  const { reasons, max, emptyText } = props;
+  const { reasons, max } = props;
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
   if (reasons.length === 0) {
-    return emptyText ? (
-      <Typography variant="body2" color="textSecondary">
-        {emptyText}
-      </Typography>
-    ) : null;
+    return null;
   }
   const sorted = sortReasons(reasons);
   const shown = max === undefined ? sorted : sorted.slice(0, max);
@@ -113,10 +83,61 @@ export function HealthReasons(props: {
       ))}
       {hidden > 0 && (
         <Typography component="li" variant="body2" color="textSecondary">
-          and {hidden} more
+          {t('reason.more', { n: String(hidden) })}
         </Typography>
       )}
     </Box>
+  );
+}
+
+/**
+ * The most severe reason's label on one line, the others behind a count;
+ * every reason with its sentence in a tooltip. For table cells.
+ */
+export function CompactReasons(props: {
+  reasons: HealthReason[];
+  /** more lines for the tooltip, e.g. a node's abnormal conditions */
+  extra?: string[];
+  testId?: string;
+}) {
+  const { reasons, extra = [], testId } = props;
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
+  const label = useReasonLabel();
+  if (reasons.length === 0 && extra.length === 0) {
+    return null;
+  }
+  const sorted = sortReasons(reasons);
+  const more = sorted.length - 1;
+  const summary = sorted.length
+    ? `${label(sorted[0].code)}${
+        more > 0 ? ` ${t('reason.moreShort', { n: String(more) })}` : ''
+      }`
+    : extra[0];
+  return (
+    <Tooltip
+      title={
+        <Box data-testid={testId}>
+          {sorted.map((reason, index) => (
+            <div key={`${reason.code}-${index}`}>
+              <HealthReasonText reason={reason} />
+            </div>
+          ))}
+          {extra.map(line => (
+            <div key={line}>{line}</div>
+          ))}
+        </Box>
+      }
+    >
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        component="div"
+        tabIndex={0}
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        {summary}
+      </Typography>
+    </Tooltip>
   );
 }
 

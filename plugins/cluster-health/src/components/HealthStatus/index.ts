@@ -1,7 +1,8 @@
 export {
+  CompactReasons,
   HealthReasonText,
   HealthReasons,
   HealthStatusLabel,
-  reasonLabel,
   sortReasons,
+  useReasonLabel,
 } from './HealthStatus';

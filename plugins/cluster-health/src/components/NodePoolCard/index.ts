@@ -1,7 +1,6 @@
 export {
   NodePoolCard,
   NodePoolSummaryView,
-  formatCpuAmount,
-  poolNodesText,
   poolSizeText,
+  usePoolSubheader,
 } from './NodePoolCard';

@@ -1,6 +1,2 @@
-export {
-  NodePoolPage,
-  NodesTable,
-  abnormalConditions,
-  isNotFound,
-} from './NodePoolPage';
+export { NodePoolPage, isNotFound } from './NodePoolPage';
+export { NodesTable, abnormalConditions } from './NodesTable';

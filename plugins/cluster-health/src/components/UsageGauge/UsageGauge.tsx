@@ -1,12 +1,14 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Tooltip from '@material-ui/core/Tooltip';
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   ResourceUsage,
   ThresholdPair,
 } from '@fdp/plugin-cluster-health-common';
 import { formatPercent } from '../../format';
+import { clusterHealthTranslationRef } from '../../translation';
 
 const useStyles = makeStyles((theme: Theme) => ({
   track: {
@@ -37,7 +39,23 @@ const useStyles = makeStyles((theme: Theme) => ({
     width: 2,
     height: 16,
   },
+  warningMark: { backgroundColor: theme.palette.warning.main },
+  criticalMark: { backgroundColor: theme.palette.error.main },
 }));
+
+/** The palette colour of a usage level. */
+export function usageColor(theme: Theme, level: UsageLevel): string {
+  switch (level) {
+    case 'ok':
+      return theme.palette.success.main;
+    case 'warning':
+      return theme.palette.warning.main;
+    case 'critical':
+      return theme.palette.error.main;
+    default:
+      return theme.palette.text.disabled;
+  }
+}
 
 export type UsageLevel = 'ok' | 'warning' | 'critical' | 'unknown';
 
@@ -71,13 +89,16 @@ function percentOf(part: number, whole: number): number | undefined {
  * marks, and how much is requested.
  */
 export function UsageGauge(props: {
+  /** the resource's translated name */
   label: string;
+  /** for test ids: cpu, memory, disk */
+  resource: string;
   usage: ResourceUsage;
   thresholds: ThresholdPair;
   /** formats an amount of the resource, e.g. bytes as GiB */
   format: (amount: number) => string;
 }) {
-  const { label, usage, thresholds, format } = props;
+  const { label, resource, usage, thresholds, format } = props;
   const classes = useStyles();
   const usedPercent =
     usage.usedPercent ??
@@ -87,37 +108,41 @@ export function UsageGauge(props: {
   const requestedPercent =
     usage.requestedPercent ?? percentOf(usage.requested, usage.allocatable);
   const level = usageLevel(usedPercent, thresholds);
-  const color = {
-    ok: '#2e7d32',
-    warning: '#ed6c02',
-    critical: '#d32f2f',
-    unknown: '#9e9e9e',
-  }[level];
+  const theme = useTheme();
+  const { t } = useTranslationRef(clusterHealthTranslationRef);
+  const color = usageColor(theme, level);
 
   const usedText =
     usedPercent === undefined
-      ? 'no metrics'
-      : `${formatPercent(usedPercent)} used (${format(
-          usage.used ?? 0,
-        )} of ${format(usage.allocatable)})`;
-  const requestedText = `requested ${format(usage.requested)} / ${format(
-    usage.allocatable,
-  )} allocatable (${formatPercent(requestedPercent)})`;
+      ? t('gauge.noMetrics')
+      : t('gauge.used', {
+          percent: formatPercent(usedPercent),
+          used: format(usage.used ?? 0),
+          allocatable: format(usage.allocatable),
+        });
+  const requestedText = t('gauge.requested', {
+    requested: format(usage.requested),
+    allocatable: format(usage.allocatable),
+    percent: formatPercent(requestedPercent),
+  });
 
   return (
-    <Box mb={1.5} data-testid={`gauge-${label.toLowerCase()}`}>
+    <Box mb={1.5} data-testid={`gauge-${resource}`}>
       <Box display="flex" justifyContent="space-between">
         <Typography variant="body2">
           <strong>{label}</strong>
         </Typography>
-        <Typography variant="body2" style={{ color }}>
+        <Typography
+          variant="body2"
+          style={{ color: level === 'ok' ? undefined : color }}
+        >
           {usedText}
         </Typography>
       </Box>
       <div
         className={classes.track}
         role="meter"
-        aria-label={`${label} usage`}
+        aria-label={t('gauge.usageOf', { resource: label })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={
@@ -136,24 +161,26 @@ export function UsageGauge(props: {
             style={{ width: `${clamp(usedPercent)}%`, backgroundColor: color }}
           />
         )}
-        <Tooltip title={`warning at ${thresholds.warning}%`}>
+        <Tooltip
+          title={t('gauge.warningAt', {
+            percent: String(thresholds.warning),
+          })}
+        >
           <div
-            className={classes.mark}
+            className={`${classes.mark} ${classes.warningMark}`}
             data-testid="warning-mark"
-            style={{
-              left: `${thresholds.warning}%`,
-              backgroundColor: '#ed6c02',
-            }}
+            style={{ left: `${thresholds.warning}%` }}
           />
         </Tooltip>
-        <Tooltip title={`critical at ${thresholds.critical}%`}>
+        <Tooltip
+          title={t('gauge.criticalAt', {
+            percent: String(thresholds.critical),
+          })}
+        >
           <div
-            className={classes.mark}
+            className={`${classes.mark} ${classes.criticalMark}`}
             data-testid="critical-mark"
-            style={{
-              left: `${thresholds.critical}%`,
-              backgroundColor: '#d32f2f',
-            }}
+            style={{ left: `${thresholds.critical}%` }}
           />
         </Tooltip>
       </div>

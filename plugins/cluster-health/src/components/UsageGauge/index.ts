@@ -1,2 +1,2 @@
-export { UsageGauge, usageLevel } from './UsageGauge';
+export { UsageGauge, usageColor, usageLevel } from './UsageGauge';
 export type { UsageLevel } from './UsageGauge';
