@@ -162,6 +162,7 @@ describe('cluster-health backend', () => {
         'nodes',
         'pods',
         'deployments',
+        'replicasets',
         'horizontalpodautoscalers',
         'verticalpodautoscalers',
       ],

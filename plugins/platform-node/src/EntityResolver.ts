@@ -1,4 +1,9 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  BackstageNonePrincipal,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   Entity,
@@ -35,7 +40,10 @@ interface FetchContext {
  * service with its access restrictions.
  */
 function callerKey(credentials: BackstageCredentials): string {
-  const { principal } = credentials;
+  const principal = credentials.principal as
+    | BackstageUserPrincipal
+    | BackstageServicePrincipal
+    | BackstageNonePrincipal;
   switch (principal.type) {
     case 'user':
       return principal.userEntityRef;

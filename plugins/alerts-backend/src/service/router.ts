@@ -15,7 +15,11 @@ import {
   alertsSilenceCreatePermission,
   alertsSilenceExpirePermission,
 } from '@fdp/plugin-alerts-common';
-import { EntityResolver } from '@fdp/platform-node';
+import {
+  EntityResolver,
+  JsonBodyCache,
+  sendJsonBody,
+} from '@fdp/platform-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { AlertsService } from './AlertsService';
@@ -39,6 +43,10 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { service, httpAuth, permissions, auditor, entities } = options;
   const router = Router();
+  // every open page polls the alert list: each list (per filter) is read
+  // from the sources once a second at most, and dropped when this process
+  // changes a silence
+  const alertBodies = JsonBodyCache.create({ ttl: { seconds: 1 } });
   // a larger body is a 413, a body that is not JSON a 400 (body-parser's errors)
   router.use(express.json({ limit: ALERTS_LIMITS.bodyBytes }));
 
@@ -72,7 +80,10 @@ export async function createRouter(
     if (filters.entityRef) {
       await entities.resolve(filters.entityRef, credentials);
     }
-    res.json(await service.listAlerts(filters));
+    const body = await alertBodies.get(JSON.stringify(filters), () =>
+      service.listAlerts(filters),
+    );
+    sendJsonBody(req, res, body);
   });
 
   router.get('/rules', async (req, res) => {
@@ -102,6 +113,7 @@ export async function createRouter(
     });
     try {
       const created = await service.createSilence(silence, createdBy);
+      alertBodies.clear();
       await event.success({
         meta: { silenceId: created.id, source: created.source },
       });
@@ -123,6 +135,7 @@ export async function createRouter(
     });
     try {
       await service.expireSilence(id, source);
+      alertBodies.clear();
       await event.success();
       res.status(204).end();
     } catch (error) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
@@ -21,6 +21,7 @@ import type {
   ClusterCacheState,
   KubernetesInformerCache,
 } from '@fdp/plugin-kubernetes-informer-cache-node';
+import { JsonBody, jsonBody } from '@fdp/platform-node';
 import { ClusterHealthConfig } from '../config';
 import { ClusterAggregates } from './ClusterAggregates';
 import { clusterErrorMessage } from './clusterErrorMessage';
@@ -46,18 +47,6 @@ interface ClusterState {
   workloadsChanged: boolean;
 }
 
-/** A response body serialised once per snapshot, with its entity tag. */
-export interface JsonBody {
-  json: string;
-  etag: string;
-}
-
-function jsonBody(value: unknown): JsonBody {
-  const json = JSON.stringify(value);
-  const hash = createHash('sha1').update(json).digest('base64url');
-  return { json, etag: `"${hash}"` };
-}
-
 export interface ClusterHealthServiceOptions {
   cache: KubernetesInformerCache;
   config: ClusterHealthConfig;
@@ -79,6 +68,15 @@ export class ClusterHealthService {
   /** per cluster, the cache's last error text that was logged */
   private readonly loggedErrors = new Map<string, string | undefined>();
   private unsubscribe?: () => void;
+  /**
+   * Entity-scoped answers, serialised once and shared by every request
+   * until a workload kind or a cluster's state changes (5 s at most: an
+   * HPA's "at its maximum for N min" ages).
+   */
+  private readonly entityBodies = new LRUCache<string, JsonBody>({
+    max: 1_000,
+    ttl: 5_000,
+  });
 
   private constructor(private readonly options: ClusterHealthServiceOptions) {}
 
@@ -139,6 +137,15 @@ export class ClusterHealthService {
 
   private onEvent(event: CacheEvent) {
     const s = this.state(event.cluster);
+    if (
+      event.type === 'METRICS' ||
+      event.kind === 'nodes' ||
+      event.kind === 'pods'
+    ) {
+      // nothing an entity's workloads or deploys show
+    } else {
+      this.entityBodies.clear();
+    }
     switch (event.type) {
       case 'ADDED':
       case 'MODIFIED':
@@ -398,6 +405,47 @@ export class ClusterHealthService {
         ),
     );
     return { deployments: items, errors };
+  }
+
+  /** The GET /workloads body of an entity, serialised once (see `entityBodies`). */
+  workloadsBody(
+    entityRef: string,
+    labelSelector: string,
+    namespace?: string,
+  ): JsonBody {
+    return this.entityBody(
+      ['workloads', entityRef, labelSelector, namespace],
+      () => ({
+        entityRef,
+        ...this.workloads(labelSelector, namespace),
+      }),
+    );
+  }
+
+  /** The GET /deployments/history body of an entity, serialised once (see `entityBodies`). */
+  deploymentHistoryBody(
+    entityRef: string,
+    labelSelector: string,
+    namespace: string | undefined,
+    limit: number,
+  ): JsonBody {
+    return this.entityBody(
+      ['history', entityRef, labelSelector, namespace, limit],
+      () => ({
+        entityRef,
+        ...this.deploymentHistory(labelSelector, namespace, limit),
+      }),
+    );
+  }
+
+  private entityBody(key: unknown[], build: () => unknown): JsonBody {
+    const k = JSON.stringify(key);
+    let body = this.entityBodies.get(k);
+    if (!body) {
+      body = jsonBody(build());
+      this.entityBodies.set(k, body);
+    }
+    return body;
   }
 }
 

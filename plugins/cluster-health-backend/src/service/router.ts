@@ -8,7 +8,7 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { EntityResolver } from '@fdp/platform-node';
+import { EntityResolver, sendJsonBody } from '@fdp/platform-node';
 import {
   DeploymentHistoryResponse,
   WorkloadsResponse,
@@ -38,8 +38,6 @@ export async function createRouter(
   const { service, httpAuth, permissions, entities } = options;
   const router = Router();
 
-  // Every open page polls these endpoints: the backend's permissions service
-  // remembers ALLOW decisions for a few seconds (packages/backend).
   router.use(async (req, _res, next) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -64,14 +62,7 @@ export async function createRouter(
   router.get('/clusters/:cluster/node-pools', (req, res) => {
     const { cluster } = parseClusterParams(req.params);
     parseNoQuery(req.query);
-    const body = service.nodePoolsBody(cluster);
-    res.set('ETag', body.etag);
-    res.type('json');
-    if (req.fresh) {
-      res.status(304).end();
-      return;
-    }
-    res.send(body.json);
+    sendJsonBody(req, res, service.nodePoolsBody(cluster));
   });
 
   router.get('/clusters/:cluster/node-pools/:pool/nodes', (req, res) => {
@@ -98,10 +89,16 @@ export async function createRouter(
       req,
       query.entityRef,
     );
-    const body: WorkloadsResponse = selector
-      ? { entityRef, ...service.workloads(selector, namespace) }
-      : { entityRef, workloads: [], errors: [] };
-    res.json(body);
+    if (!selector) {
+      const body: WorkloadsResponse = { entityRef, workloads: [], errors: [] };
+      res.json(body);
+      return;
+    }
+    sendJsonBody(
+      req,
+      res,
+      service.workloadsBody(entityRef, selector, namespace),
+    );
   });
 
   router.get('/deployments/history', async (req, res) => {
@@ -110,13 +107,25 @@ export async function createRouter(
       req,
       query.entityRef,
     );
-    const body: DeploymentHistoryResponse = selector
-      ? {
-          entityRef,
-          ...service.deploymentHistory(selector, namespace, query.limit),
-        }
-      : { entityRef, deployments: [], errors: [] };
-    res.json(body);
+    if (!selector) {
+      const body: DeploymentHistoryResponse = {
+        entityRef,
+        deployments: [],
+        errors: [],
+      };
+      res.json(body);
+      return;
+    }
+    sendJsonBody(
+      req,
+      res,
+      service.deploymentHistoryBody(
+        entityRef,
+        selector,
+        namespace,
+        query.limit,
+      ),
+    );
   });
 
   return router;
