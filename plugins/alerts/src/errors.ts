@@ -1,13 +1,16 @@
-/** The backend's message of a failed request, without the HTTP preamble. */
-export function errorMessage(error: unknown): string {
-  const e = error as {
-    body?: { error?: { message?: string } };
-    response?: { status?: number };
-    message?: string;
-  };
-  if (e?.response?.status === 403) {
-    const detail = e.body?.error?.message;
-    return `Not allowed${detail ? `: ${detail}` : ''}`;
+import { ResponseError } from '@backstage/errors';
+
+/**
+ * The backend's message of a failed request, without the HTTP preamble;
+ * `notAllowed` wraps the message of a 403.
+ */
+export function errorMessage(
+  error: unknown,
+  notAllowed: (message: string) => string,
+): string {
+  if (error instanceof ResponseError) {
+    const message = error.body.error.message;
+    return error.response.status === 403 ? notAllowed(message) : message;
   }
-  return e?.body?.error?.message || e?.message || String(error);
+  return error instanceof Error ? error.message : String(error);
 }

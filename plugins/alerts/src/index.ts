@@ -14,12 +14,9 @@ export {
   alertsPage,
   alertsEntityCard,
 } from './plugin';
-export {
-  alertsLegacyPlugin,
-  AlertsPage,
-  EntityAlertsCard,
-} from './legacy';
+export { alertsLegacyPlugin, AlertsPage, EntityAlertsCard } from './legacy';
 export { AlertsClient, alertsApiRef } from './api';
 export type { AlertsApi, AlertsQuery } from './api';
 export { rootRouteRef, silencesRouteRef, rulesRouteRef } from './routes';
 export { isAlertsAvailable } from './filters';
+export { alertsTranslationRef } from './translation';

@@ -70,7 +70,7 @@ describe('alerts plugin', () => {
       initialRouteEntries: ['/alerts/silences'],
     });
     expect(
-      await screen.findByText('Silences (2)', {}, { timeout: 5000 }),
+      await screen.findByText('Silences (2)', {}, { timeout: 30_000 }),
     ).toBeInTheDocument();
     expect(screen.getAllByText('Alerts').length).toBeGreaterThan(0);
     expect(screen.getByRole('tab', { name: 'Rules' })).toHaveAttribute(

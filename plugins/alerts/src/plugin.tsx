@@ -7,6 +7,7 @@ import {
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import NotificationsActiveIcon from '@material-ui/icons/NotificationsActive';
 import { AlertsClient, alertsApiRef } from './api';
+import { isAlertsAvailable } from './filters';
 import { rootRouteRef, rulesRouteRef, silencesRouteRef } from './routes';
 
 /** `api:alerts` */
@@ -37,13 +38,7 @@ export const alertsEntityCard = EntityCardBlueprint.make({
   params: {
     type: 'content',
     // entities with an annotation that ties alerts to them
-    filter: {
-      $any: [
-        { 'metadata.annotations.prometheus.io/alert': { $exists: true } },
-        { 'metadata.annotations.prometheus.io/labels': { $exists: true } },
-        { 'metadata.annotations.fdp.io/alert-matchers': { $exists: true } },
-      ],
-    },
+    filter: isAlertsAvailable,
     loader: () =>
       import('./components/EntityAlertsCard').then(m => <m.EntityAlertsCard />),
   },

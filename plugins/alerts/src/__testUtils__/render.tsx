@@ -4,6 +4,7 @@ import {
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { RenderResult } from '@testing-library/react';
 import { alertsApiRef } from '../api';
 import { rootRouteRef } from '../routes';
@@ -46,7 +47,10 @@ export function renderWithApis(
       [signalApiRef, signals],
       [permissionApiRef, permission],
     ],
-    mountedRoutes: { '/alerts': rootRouteRef },
+    mountedRoutes: {
+      '/alerts': rootRouteRef,
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+    },
     mountPath: options.mountPath,
     initialRouteEntries: options.initialRouteEntries,
   });

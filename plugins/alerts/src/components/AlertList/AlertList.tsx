@@ -1,13 +1,17 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import type { NormalizedAlert } from '@fdp/plugin-alerts-common';
-import { formatAgo, formatTime } from '../../format';
+import { useFormatters } from '@fdp/live-data-react';
+import { alertsTranslationRef } from '../../translation';
 import { AlertStateLabel, PriorityChip } from '../PriorityChip';
 
 /** A compact list of alerts: priority, name, state, since when, summary. */
 export function AlertList(props: { alerts: NormalizedAlert[] }) {
+  const format = useFormatters();
+  const { t } = useTranslationRef(alertsTranslationRef);
   return (
     <List dense disablePadding>
       {props.alerts.map(alert => (
@@ -21,15 +25,19 @@ export function AlertList(props: { alerts: NormalizedAlert[] }) {
           </Box>
           <ListItemText
             primary={
-              <>
-                <strong>{alert.name}</strong> ·{' '}
-                <AlertStateLabel state={alert.state} /> ·{' '}
-                <span title={formatTime(alert.startsAt)}>
-                  {formatAgo(alert.startsAt)}
+              <Box display="flex" flexWrap="wrap" alignItems="center">
+                <Box component="strong" mr={1}>
+                  {alert.name}
+                </Box>
+                <Box mr={1}>
+                  <AlertStateLabel state={alert.state} />
+                </Box>
+                <span title={format.dateTime(alert.startsAt)}>
+                  {format.ago(alert.startsAt)}
                 </span>
-              </>
+              </Box>
             }
-            secondary={alert.summary}
+            secondary={alert.summary ?? t('common.none')}
           />
         </ListItem>
       ))}

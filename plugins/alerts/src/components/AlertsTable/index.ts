@@ -1,7 +1,2 @@
-export {
-  AlertsTable,
-  EntityLinks,
-  PriorityCounts,
-  matchesFilters,
-} from './AlertsTable';
-export type { AlertFilters } from './AlertsTable';
+export { AlertsTable } from './AlertsTable';
+export { PriorityCounts } from '../PriorityChip';

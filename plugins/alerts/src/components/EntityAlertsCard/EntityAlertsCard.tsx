@@ -4,6 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -11,13 +12,15 @@ import { alertsApiRef } from '../../api';
 import { byPriority } from '../../format';
 import { useAlertsForEntityLink } from '../../hooks/useLinks';
 import { useLiveData } from '../../hooks/useLiveData';
+import { alertsTranslationRef } from '../../translation';
 import { AlertList } from '../AlertList';
-import { PriorityCounts } from '../AlertsTable';
+import { PriorityCounts } from '../PriorityChip';
 import { RefreshError, SourceErrors } from '../SourceErrors';
 
 function EntityAlerts(props: { entityRef: string }) {
   const { entityRef } = props;
   const api = useApi(alertsApiRef);
+  const { t } = useTranslationRef(alertsTranslationRef);
   const { value, error, loading } = useLiveData(
     () => api.getAlerts({ entityRef }),
     [api, entityRef],
@@ -26,7 +29,9 @@ function EntityAlerts(props: { entityRef: string }) {
     return <Progress />;
   }
   if (!value) {
-    return <ResponseErrorPanel error={error ?? new Error('No data')} />;
+    return (
+      <ResponseErrorPanel error={error ?? new Error(t('common.noData'))} />
+    );
   }
   const alerts = [...value.alerts].sort(byPriority);
   return (
@@ -35,7 +40,7 @@ function EntityAlerts(props: { entityRef: string }) {
       <SourceErrors errors={value.errors} />
       {alerts.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          No alerts for this entity
+          {t('entityCard.empty')}
         </Typography>
       ) : (
         <>
@@ -50,13 +55,14 @@ function EntityAlerts(props: { entityRef: string }) {
 /** The entity's alerts, as a card for the overview. */
 export function EntityAlertsCard() {
   const { entity } = useEntity();
+  const { t } = useTranslationRef(alertsTranslationRef);
   const entityRef = stringifyEntityRef(entity);
   const link = useAlertsForEntityLink(entityRef);
   return (
     <InfoCard
-      title="Alerts"
-      subheader="Firing, pending and silenced alerts of this entity"
-      deepLink={link ? { title: 'View in alerts', link } : undefined}
+      title={t('entityCard.title')}
+      subheader={t('entityCard.subheader')}
+      deepLink={link ? { title: t('entityCard.viewAll'), link } : undefined}
     >
       <EntityAlerts entityRef={entityRef} />
     </InfoCard>

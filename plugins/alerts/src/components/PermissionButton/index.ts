@@ -1,1 +1,1 @@
-export { NOT_ALLOWED_TEXT, PermissionButton } from './PermissionButton';
+export { PermissionButton } from './PermissionButton';

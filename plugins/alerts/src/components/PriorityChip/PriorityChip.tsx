@@ -1,8 +1,37 @@
+import {
+  StatusAborted,
+  StatusError,
+  StatusOK,
+  StatusWarning,
+} from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Chip from '@material-ui/core/Chip';
-import type { AlertPriority, AlertState } from '@fdp/plugin-alerts-common';
-import { PRIORITY_COLORS, PRIORITY_LABELS } from '../../format';
+import { Theme, useTheme } from '@material-ui/core/styles';
+import type {
+  AlertPriority,
+  AlertRule,
+  AlertState,
+} from '@fdp/plugin-alerts-common';
+import { alertsTranslationRef } from '../../translation';
 
-/** The alert's priority as a coloured chip: high red, medium orange, low blue. */
+/** The palette colour of each priority: high error, medium warning, low info. */
+function priorityColor(theme: Theme, priority: AlertPriority) {
+  switch (priority) {
+    case 'high':
+      return theme.palette.error;
+    case 'medium':
+      return theme.palette.warning;
+    case 'low':
+      return theme.palette.info;
+    default:
+      return {
+        main: theme.palette.text.secondary,
+        contrastText: theme.palette.background.paper,
+      };
+  }
+}
+
+/** The alert's priority as a chip in its palette colour. */
 export function PriorityChip(props: {
   priority: AlertPriority;
   count?: number;
@@ -10,61 +39,63 @@ export function PriorityChip(props: {
   onClick?: () => void;
 }) {
   const { priority, count, selected, onClick } = props;
-  const color = PRIORITY_COLORS[priority] ?? PRIORITY_COLORS.none;
-  const label = PRIORITY_LABELS[priority] ?? priority;
+  const { t } = useTranslationRef(alertsTranslationRef);
+  const theme = useTheme();
+  const color = priorityColor(theme, priority);
   const outlined = selected === false;
+  const label = t(`priority.${priority}`);
   return (
     <Chip
       size="small"
-      label={count === undefined ? label : `${label} ${count}`}
+      label={
+        count === undefined
+          ? label
+          : t('priority.withCount', { priority: label, n: String(count) })
+      }
       data-testid={count === undefined ? undefined : `count-${priority}`}
       data-priority={priority}
       variant={outlined ? 'outlined' : 'default'}
-      onClick={onClick}
-      aria-pressed={onClick ? Boolean(selected) : undefined}
       style={
         outlined
-          ? { borderColor: color, color }
-          : { backgroundColor: color, color: '#fff' }
+          ? { borderColor: color.main, color: theme.palette.text.primary }
+          : {
+              backgroundColor: color.main,
+              color: color.contrastText,
+              fontWeight: 600,
+            }
       }
+      onClick={onClick}
+      aria-pressed={onClick ? Boolean(selected) : undefined}
     />
   );
 }
 
-const STATE_LABELS: Record<AlertState, string> = {
-  firing: 'Firing',
-  pending: 'Pending',
-  silenced: 'Silenced',
-  inhibited: 'Inhibited',
-};
-
-const STATE_COLORS: Record<AlertState, string> = {
-  firing: '#d32f2f',
-  pending: '#ed6c02',
-  silenced: '#757575',
-  inhibited: '#757575',
-};
-
-export const ALERT_STATES: AlertState[] = [
-  'firing',
-  'pending',
-  'silenced',
-  'inhibited',
-];
-
-/** The alert's state as text in a matching colour. */
+/** The alert's state in its status colour. */
 export function AlertStateLabel(props: { state: AlertState }) {
   const { state } = props;
-  return (
-    <span
-      data-state={state}
-      style={{ color: STATE_COLORS[state], fontWeight: 600 }}
-    >
-      {STATE_LABELS[state] ?? state}
-    </span>
-  );
+  const { t } = useTranslationRef(alertsTranslationRef);
+  const label = <span data-state={state}>{t(`state.${state}`)}</span>;
+  switch (state) {
+    case 'firing':
+      return <StatusError>{label}</StatusError>;
+    case 'pending':
+      return <StatusWarning>{label}</StatusWarning>;
+    default:
+      return <StatusAborted>{label}</StatusAborted>;
+  }
 }
 
-export function stateLabel(state: AlertState): string {
-  return STATE_LABELS[state] ?? state;
+/** A rule's state in its status colour (inactive is fine). */
+export function RuleStateLabel(props: { state: AlertRule['state'] }) {
+  const { state } = props;
+  const { t } = useTranslationRef(alertsTranslationRef);
+  const label = <span data-state={state}>{t(`state.${state}`)}</span>;
+  switch (state) {
+    case 'firing':
+      return <StatusError>{label}</StatusError>;
+    case 'pending':
+      return <StatusWarning>{label}</StatusWarning>;
+    default:
+      return <StatusOK>{label}</StatusOK>;
+  }
 }

@@ -1,6 +1,2 @@
-export {
-  ALERT_STATES,
-  AlertStateLabel,
-  PriorityChip,
-  stateLabel,
-} from './PriorityChip';
+export { AlertStateLabel, PriorityChip, RuleStateLabel } from './PriorityChip';
+export { PriorityCounts } from './PriorityCounts';

@@ -2,105 +2,135 @@ import {
   EmptyState,
   Progress,
   ResponseErrorPanel,
+  StatusError,
+  StatusOK,
+  StatusPending,
   Table,
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { priorityRank, type AlertRule } from '@fdp/plugin-alerts-common';
+import { useFormatters } from '@fdp/live-data-react';
 import { alertsApiRef } from '../../api';
-import { formatAgo, formatFor, formatTime } from '../../format';
 import { useLiveData } from '../../hooks/useLiveData';
-import { PriorityChip } from '../PriorityChip';
+import { useNarrow } from '../../hooks/useNarrow';
+import { alertsTranslationRef } from '../../translation';
+import { PriorityChip, RuleStateLabel } from '../PriorityChip';
 import { RefreshError, SourceErrors } from '../SourceErrors';
+import { wrapCode } from '../tableStyles';
 
-const RULE_STATE_COLORS: Record<AlertRule['state'], string | undefined> = {
-  firing: '#d32f2f',
-  pending: '#ed6c02',
-  inactive: undefined,
-};
-
-const columns: TableColumn<AlertRule>[] = [
-  { title: 'Group', field: 'group', defaultSort: 'asc' },
-  { title: 'Name', field: 'name', highlight: true },
-  {
-    title: 'Priority',
-    field: 'priority',
-    customSort: (a, b) => priorityRank(a.priority) - priorityRank(b.priority),
-    render: r => <PriorityChip priority={r.priority} />,
-  },
-  {
-    title: 'State',
-    field: 'state',
-    render: r => (
-      <span style={{ color: RULE_STATE_COLORS[r.state], fontWeight: 600 }}>
-        {r.state}
-      </span>
-    ),
-  },
-  {
-    title: 'Health',
-    field: 'health',
-    render: r => (
-      <>
-        <Typography
-          variant="body2"
-          color={r.health === 'ok' ? 'textPrimary' : 'error'}
-        >
-          {r.health}
+function RuleHealth(props: { rule: AlertRule }) {
+  const { rule } = props;
+  const { t } = useTranslationRef(alertsTranslationRef);
+  if (rule.health === 'ok') {
+    return <StatusOK>{t('rules.healthOk')}</StatusOK>;
+  }
+  return (
+    <>
+      {rule.health === 'err' ? (
+        <StatusError>{t('rules.healthErr')}</StatusError>
+      ) : (
+        <StatusPending>{t('rules.healthUnknown')}</StatusPending>
+      )}
+      {rule.lastError && (
+        <Typography variant="caption" color="error" component="div">
+          {rule.lastError}
         </Typography>
-        {r.lastError && (
-          <Typography variant="caption" color="error">
-            {r.lastError}
-          </Typography>
-        )}
-      </>
-    ),
-  },
-  {
-    title: 'Last evaluation',
-    field: 'lastEvaluation',
-    render: r => (
-      <span title={formatTime(r.lastEvaluation)}>
-        {formatAgo(r.lastEvaluation)}
-      </span>
-    ),
-  },
-  {
-    title: 'For',
-    field: 'duration',
-    type: 'numeric',
-    render: r => formatFor(r.duration),
-  },
-  {
-    title: 'Query',
-    field: 'query',
-    sorting: false,
-    render: r => (
-      <Typography
-        variant="body2"
-        component="code"
-        style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}
-      >
-        {r.query}
-      </Typography>
-    ),
-  },
-  { title: 'Active alerts', field: 'activeAlerts', type: 'numeric' },
-];
+      )}
+    </>
+  );
+}
 
 /** The rules tab: every alerting rule with its state, health and query. */
 export function RulesTable() {
   const api = useApi(alertsApiRef);
+  const { t } = useTranslationRef(alertsTranslationRef);
+  const format = useFormatters();
+  const narrow = useNarrow();
   const { value, error, loading } = useLiveData(() => api.getRules(), [api]);
 
   if (loading) {
     return <Progress />;
   }
   if (!value) {
-    return <ResponseErrorPanel error={error ?? new Error('No data')} />;
+    return (
+      <ResponseErrorPanel error={error ?? new Error(t('common.noData'))} />
+    );
   }
+
+  const columns: TableColumn<AlertRule>[] = [
+    {
+      title: t('rules.columnGroup'),
+      field: 'group',
+      defaultSort: 'asc',
+      hidden: narrow,
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
+    {
+      title: t('rules.columnName'),
+      field: 'name',
+      highlight: true,
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
+    {
+      title: t('rules.columnPriority'),
+      field: 'priority',
+      customSort: (a, b) => priorityRank(a.priority) - priorityRank(b.priority),
+      render: r => <PriorityChip priority={r.priority} />,
+    },
+    {
+      title: t('rules.columnState'),
+      field: 'state',
+      cellStyle: { whiteSpace: 'nowrap' },
+      render: r => <RuleStateLabel state={r.state} />,
+    },
+    {
+      title: t('rules.columnHealth'),
+      field: 'health',
+      hidden: narrow,
+      cellStyle: { whiteSpace: 'nowrap' },
+      render: r => <RuleHealth rule={r} />,
+    },
+    {
+      title: t('rules.columnLastEvaluation'),
+      field: 'lastEvaluation',
+      hidden: narrow,
+      cellStyle: { whiteSpace: 'nowrap' },
+      render: r => (
+        <span title={format.dateTime(r.lastEvaluation)}>
+          {format.ago(r.lastEvaluation)}
+        </span>
+      ),
+    },
+    {
+      title: t('rules.columnFor'),
+      field: 'duration',
+      type: 'numeric',
+      hidden: narrow,
+      cellStyle: { whiteSpace: 'nowrap' },
+      render: r => format.duration(r.duration * 1000),
+    },
+    {
+      title: t('rules.columnQuery'),
+      field: 'query',
+      sorting: false,
+      hidden: narrow,
+      render: r => (
+        <Typography variant="body2" component="code" style={wrapCode}>
+          {r.query}
+        </Typography>
+      ),
+    },
+    {
+      title: t('rules.columnActive'),
+      field: 'activeAlerts',
+      type: 'numeric',
+    },
+  ];
+
   return (
     <>
       <RefreshError error={error} />
@@ -108,12 +138,12 @@ export function RulesTable() {
       {value.rules.length === 0 ? (
         <EmptyState
           missing="data"
-          title="No alerting rules"
-          description="No Prometheus source returned alerting rules."
+          title={t('rules.emptyTitle')}
+          description={t('rules.emptyDescription')}
         />
       ) : (
         <Table<AlertRule>
-          title={`Rules (${value.rules.length})`}
+          title={t('rules.tableTitle', { n: String(value.rules.length) })}
           columns={columns}
           data={value.rules}
           options={{
@@ -124,7 +154,7 @@ export function RulesTable() {
           }}
           emptyContent={
             <Box p={2}>
-              <Typography variant="body2">No rules match.</Typography>
+              <Typography variant="body2">{t('rules.noMatch')}</Typography>
             </Box>
           }
         />

@@ -6,6 +6,8 @@ import { silence } from '../../__testUtils__/fixtures';
 import { renderWithApis } from '../../__testUtils__/render';
 
 describe('SilenceDialog', () => {
+  jest.setTimeout(60_000);
+
   it('lets the user pick the Alertmanager when there are several', async () => {
     const api = new FakeAlertsApi({ created: silence });
     const onCreated = jest.fn();

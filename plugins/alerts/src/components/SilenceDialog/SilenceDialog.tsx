@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -12,23 +13,32 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
-  parseSilenceDuration,
+  MAX_SILENCE_MS,
+  parseDuration,
   type CreateSilenceRequest,
   type Silence,
 } from '@fdp/plugin-alerts-common';
 import { alertsApiRef } from '../../api';
 import { errorMessage } from '../../errors';
+import { alertsTranslationRef } from '../../translation';
 
 export const DURATION_PRESETS = ['30m', '1h', '2h', '4h', '1d'];
 export const DEFAULT_DURATION = '2h';
 
-function durationError(duration: string): string | undefined {
+/** What is wrong with a silence duration, as a message key; undefined when valid. */
+function durationProblem(
+  duration: string,
+): 'durationInvalid' | 'durationZero' | 'durationTooLong' | undefined {
+  let ms: number;
   try {
-    parseSilenceDuration(duration);
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
+    ms = parseDuration(duration);
+  } catch {
+    return 'durationInvalid';
   }
+  if (ms <= 0) {
+    return 'durationZero';
+  }
+  return ms > MAX_SILENCE_MS ? 'durationTooLong' : undefined;
 }
 
 export interface SilenceDialogProps {
@@ -52,6 +62,7 @@ export interface SilenceDialogProps {
 export function SilenceDialog(props: SilenceDialogProps) {
   const { open, subject, initialMatchers, sources = [], onClose } = props;
   const api = useApi(alertsApiRef);
+  const { t } = useTranslationRef(alertsTranslationRef);
   const [matchers, setMatchers] = useState(initialMatchers ?? '');
   const [duration, setDuration] = useState(DEFAULT_DURATION);
   const [comment, setComment] = useState('');
@@ -71,7 +82,8 @@ export function SilenceDialog(props: SilenceDialogProps) {
     }
   }, [open, initialMatchers, props.initialSource]);
 
-  const invalidDuration = duration.trim() ? durationError(duration) : undefined;
+  const problem = duration.trim() ? durationProblem(duration) : undefined;
+  const invalidDuration = problem && t(`silenceDialog.${problem}`);
   const canSubmit =
     !submitting &&
     matchers.trim() !== '' &&
@@ -101,7 +113,9 @@ export function SilenceDialog(props: SilenceDialogProps) {
       props.onCreated(created);
     } catch (e) {
       setSubmitting(false);
-      setError(errorMessage(e));
+      setError(
+        errorMessage(e, message => t('common.notAllowedDetail', { message })),
+      );
     }
   };
 
@@ -115,7 +129,9 @@ export function SilenceDialog(props: SilenceDialogProps) {
     >
       <form onSubmit={submit} noValidate>
         <DialogTitle id="alerts-silence-dialog-title">
-          {subject ? `Silence ${subject}` : 'New silence'}
+          {subject
+            ? t('silenceDialog.titleFor', { subject })
+            : t('silenceDialog.titleNew')}
         </DialogTitle>
         <DialogContent>
           {error && (
@@ -127,20 +143,20 @@ export function SilenceDialog(props: SilenceDialogProps) {
           )}
           <TextField
             id="alerts-silence-matchers"
-            label="Matchers"
+            label={t('silenceDialog.matchers')}
             value={matchers}
             onChange={e => setMatchers(e.target.value)}
             fullWidth
             required
             margin="dense"
             variant="outlined"
-            helperText='Alertmanager syntax, e.g. alertname="NodeCpuUsageHigh",node="general-1"'
+            helperText={t('silenceDialog.matchersHelp')}
             inputProps={{ style: { fontFamily: 'monospace' } }}
           />
           <Box mt={1} display="flex" alignItems="center" flexWrap="wrap">
             <Box mr={1}>
               <Typography variant="body2" component="span">
-                Duration
+                {t('silenceDialog.duration')}
               </Typography>
             </Box>
             {DURATION_PRESETS.map(preset => (
@@ -158,7 +174,7 @@ export function SilenceDialog(props: SilenceDialogProps) {
           </Box>
           <TextField
             id="alerts-silence-duration"
-            label="Duration"
+            label={t('silenceDialog.duration')}
             value={duration}
             onChange={e => setDuration(e.target.value)}
             fullWidth
@@ -166,11 +182,11 @@ export function SilenceDialog(props: SilenceDialogProps) {
             margin="dense"
             variant="outlined"
             error={Boolean(invalidDuration)}
-            helperText={invalidDuration ?? 'e.g. 30m, 2h, 1d or 1h30m'}
+            helperText={invalidDuration ?? t('silenceDialog.durationHelp')}
           />
           <TextField
             id="alerts-silence-comment"
-            label="Comment"
+            label={t('silenceDialog.comment')}
             value={comment}
             onChange={e => setComment(e.target.value)}
             fullWidth
@@ -179,20 +195,20 @@ export function SilenceDialog(props: SilenceDialogProps) {
             minRows={2}
             margin="dense"
             variant="outlined"
-            helperText="Why, and until when: shown to everyone on call"
+            helperText={t('silenceDialog.commentHelp')}
           />
           {sources.length > 1 && (
             <TextField
               select
               id="alerts-silence-alertmanager"
-              label="Alertmanager"
+              label={t('silenceDialog.alertmanager')}
               value={source}
               onChange={e => setSource(e.target.value)}
               fullWidth
               margin="dense"
               variant="outlined"
             >
-              <MenuItem value="">Default</MenuItem>
+              <MenuItem value="">{t('silenceDialog.defaultSource')}</MenuItem>
               {sources.map(s => (
                 <MenuItem key={s} value={s}>
                   {s}
@@ -203,7 +219,7 @@ export function SilenceDialog(props: SilenceDialogProps) {
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose} disabled={submitting}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             type="submit"
@@ -211,7 +227,9 @@ export function SilenceDialog(props: SilenceDialogProps) {
             variant="contained"
             disabled={!canSubmit}
           >
-            {submitting ? 'Silencing…' : 'Silence'}
+            {submitting
+              ? t('silenceDialog.submitting')
+              : t('silenceDialog.submit')}
           </Button>
         </DialogActions>
       </form>

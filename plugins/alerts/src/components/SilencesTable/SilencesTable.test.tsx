@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
+import { TestApiProvider, mockApis } from '@backstage/frontend-test-utils';
 import { SilencesTable } from './SilencesTable';
 import { SilenceCountdown } from './SilenceCountdown';
 import { FakeAlertsApi } from '../../__testUtils__/fakes';
@@ -17,7 +18,7 @@ function renderTable(api: FakeAlertsApi) {
 }
 
 describe('SilencesTable', () => {
-  jest.setTimeout(20_000);
+  jest.setTimeout(60_000);
 
   it('lists active and pending silences with a countdown, expired on demand', async () => {
     const api = new FakeAlertsApi({ silences: silencesResponse });
@@ -34,10 +35,10 @@ describe('SilencesTable', () => {
     ).toBeInTheDocument();
     expect(within(row).getByText('Active')).toBeInTheDocument();
     expect(within(row).getByTestId('countdown-s-1')).toHaveTextContent(
-      'expires in 2h 0m',
+      'expires in 2 hours',
     );
     expect(screen.getByTestId('countdown-s-2')).toHaveTextContent(
-      /^starts in 1h 0m$/,
+      /^starts in 1 hour$/,
     );
     expect(screen.queryByTestId('silence-s-3')).not.toBeInTheDocument();
 
@@ -122,24 +123,26 @@ describe('SilenceCountdown', () => {
     jest.useFakeTimers();
     const endsAt = Date.now() + 2 * 3_600_000 + 1_000;
     render(
-      <SilenceCountdown
-        silence={{ ...silence, endsAt: new Date(endsAt).toISOString() }}
-      />,
+      <TestApiProvider apis={[mockApis.translation(), mockApis.error()]}>
+        <SilenceCountdown
+          silence={{ ...silence, endsAt: new Date(endsAt).toISOString() }}
+        />
+      </TestApiProvider>,
     );
     const countdown = screen.getByTestId('countdown-s-1');
-    expect(countdown).toHaveTextContent('expires in 2h 0m');
+    expect(countdown).toHaveTextContent('expires in 2 hours');
     act(() => {
-      jest.advanceTimersByTime(2_000);
+      jest.advanceTimersByTime(61_000);
     });
-    expect(countdown).toHaveTextContent('expires in 1h 59m');
+    expect(countdown).toHaveTextContent('expires in 1 hour, 59 minutes');
     act(() => {
-      jest.advanceTimersByTime(2 * 3_600_000 - 62_000);
+      jest.advanceTimersByTime(2 * 3_600_000 - 121_000);
     });
-    expect(countdown).toHaveTextContent('expires in 1m');
+    expect(countdown).toHaveTextContent('expires in 1 minute');
     act(() => {
       jest.advanceTimersByTime(31_000);
     });
-    expect(countdown).toHaveTextContent('expires in 30s');
+    expect(countdown).toHaveTextContent('expires in 30 seconds');
     act(() => {
       jest.advanceTimersByTime(31_000);
     });

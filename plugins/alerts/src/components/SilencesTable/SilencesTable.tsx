@@ -6,43 +6,34 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import {
   alertsSilenceCreatePermission,
   alertsSilenceExpirePermission,
   formatMatchers,
   type Silence,
 } from '@fdp/plugin-alerts-common';
+import { useFormatters } from '@fdp/live-data-react';
 import { alertsApiRef } from '../../api';
-import { errorMessage } from '../../errors';
-import { formatTime } from '../../format';
 import { useLiveData } from '../../hooks/useLiveData';
+import { useNarrow } from '../../hooks/useNarrow';
 import { useNotifySuccess } from '../../hooks/useNotify';
+import { alertsTranslationRef } from '../../translation';
 import { PermissionButton } from '../PermissionButton';
 import { SilenceDialog } from '../SilenceDialog';
 import { RefreshError, SourceErrors } from '../SourceErrors';
+import { noWrap, wrapCode } from '../tableStyles';
+import { ExpireDialog } from './ExpireDialog';
 import { SilenceCountdown } from './SilenceCountdown';
 
 const STATE_ORDER: Record<Silence['state'], number> = {
   active: 0,
   pending: 1,
   expired: 2,
-};
-
-const STATE_LABELS: Record<Silence['state'], string> = {
-  active: 'Active',
-  pending: 'Pending',
-  expired: 'Expired',
 };
 
 function bySilenceState(a: Silence, b: Silence): number {
@@ -52,80 +43,15 @@ function bySilenceState(a: Silence, b: Silence): number {
   );
 }
 
-function ExpireDialog(props: {
-  silence?: Silence;
-  onClose: () => void;
-  onExpired: (silence: Silence) => void;
-}) {
-  const { silence, onClose, onExpired } = props;
-  const api = useApi(alertsApiRef);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const close = () => {
-    setError(undefined);
-    onClose();
-  };
-  const expire = async () => {
-    if (!silence) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.expireSilence(silence.id, silence.source);
-      setBusy(false);
-      onExpired(silence);
-    } catch (e) {
-      setBusy(false);
-      setError(errorMessage(e));
-    }
-  };
-
-  return (
-    <Dialog
-      open={Boolean(silence)}
-      onClose={busy ? undefined : close}
-      aria-labelledby="alerts-expire-dialog-title"
-    >
-      <DialogTitle id="alerts-expire-dialog-title">Expire silence?</DialogTitle>
-      <DialogContent>
-        {error && (
-          <Box mb={2}>
-            <Alert severity="error" data-testid="expire-error">
-              {error}
-            </Alert>
-          </Box>
-        )}
-        <DialogContentText>
-          The alerts matching{' '}
-          <code>{silence ? formatMatchers(silence.matchers) : ''}</code> will
-          notify again. Silence by {silence?.createdBy}: {silence?.comment}
-        </DialogContentText>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={close} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
-          onClick={expire}
-          color="secondary"
-          variant="contained"
-          disabled={busy}
-        >
-          {busy ? 'Expiring…' : 'Expire'}
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
-
 /**
  * The silences tab: every silence with its matchers, creator, comment and a
  * countdown to its end; active and pending ones can be expired.
  */
 export function SilencesTable() {
   const api = useApi(alertsApiRef);
+  const { t } = useTranslationRef(alertsTranslationRef);
+  const format = useFormatters();
+  const narrow = useNarrow();
   const notify = useNotifySuccess();
   const [showExpired, setShowExpired] = useState(false);
   const [expiring, setExpiring] = useState<Silence>();
@@ -139,7 +65,9 @@ export function SilencesTable() {
     return <Progress />;
   }
   if (!value) {
-    return <ResponseErrorPanel error={error ?? new Error('No data')} />;
+    return (
+      <ResponseErrorPanel error={error ?? new Error(t('common.noData'))} />
+    );
   }
 
   const expiredCount = value.silences.filter(s => s.state === 'expired').length;
@@ -150,59 +78,82 @@ export function SilencesTable() {
 
   const columns: TableColumn<Silence>[] = [
     {
-      title: 'Matchers',
+      title: t('silences.columnMatchers'),
       sorting: false,
       render: s => (
         <Typography
           variant="body2"
-          style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}
+          style={wrapCode}
           data-testid={`silence-${s.id}`}
         >
           {formatMatchers(s.matchers)}
         </Typography>
       ),
     },
-    { title: 'Creator', field: 'createdBy' },
-    { title: 'Comment', field: 'comment', sorting: false },
     {
-      title: 'State',
+      title: t('silences.columnCreator'),
+      field: 'createdBy',
+      hidden: narrow,
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
+    {
+      title: t('silences.columnComment'),
+      field: 'comment',
+      sorting: false,
+      hidden: narrow,
+    },
+    {
+      title: t('silences.columnState'),
       field: 'state',
       customSort: bySilenceState,
-      render: s => STATE_LABELS[s.state] ?? s.state,
+      cellStyle: { whiteSpace: 'nowrap' },
+      render: s => t(`silences.${s.state}`),
     },
     {
-      title: 'Starts',
+      title: t('silences.columnPeriod'),
       field: 'startsAt',
-      render: s => formatTime(s.startsAt),
+      hidden: narrow,
       customSort: (a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt),
+      render: s => (
+        <>
+          <Typography variant="body2" style={noWrap}>
+            {format.dateTime(s.startsAt)}
+          </Typography>
+          <Typography variant="body2" style={noWrap}>
+            {format.dateTime(s.endsAt)}
+          </Typography>
+        </>
+      ),
     },
     {
-      title: 'Ends',
-      field: 'endsAt',
-      render: s => formatTime(s.endsAt),
-      customSort: (a, b) => Date.parse(a.endsAt) - Date.parse(b.endsAt),
-    },
-    {
-      title: 'Expiry',
+      title: t('silences.columnExpiry'),
       sorting: false,
       render: s => <SilenceCountdown silence={s} />,
     },
     ...(sources.length > 1
-      ? [{ title: 'Alertmanager', field: 'source' } as TableColumn<Silence>]
+      ? [
+          {
+            title: t('silences.columnSource'),
+            field: 'source',
+            hidden: narrow,
+            cellStyle: { whiteSpace: 'nowrap' },
+          } as TableColumn<Silence>,
+        ]
       : []),
     {
-      title: 'Actions',
+      title: t('silences.columnActions'),
       sorting: false,
       render: s =>
         s.state === 'expired' ? null : (
           <PermissionButton
             permission={alertsSilenceExpirePermission}
+            deniedReason={t('silences.expireNotAllowed')}
             size="small"
             variant="outlined"
             onClick={() => setExpiring(s)}
-            aria-label={`Expire silence ${s.id}`}
+            aria-label={t('silences.expireAria', { id: s.id })}
           >
-            Expire
+            {t('silences.expire')}
           </PermissionButton>
         ),
     },
@@ -212,7 +163,7 @@ export function SilencesTable() {
     <>
       <RefreshError error={error} />
       <SourceErrors errors={value.errors} />
-      <Box display="flex" alignItems="center" mb={1}>
+      <Box display="flex" alignItems="center" flexWrap="wrap" mb={1}>
         <Box flexGrow={1}>
           <FormControlLabel
             control={
@@ -222,20 +173,21 @@ export function SilencesTable() {
                 color="primary"
               />
             }
-            label={`Show expired (${expiredCount})`}
+            label={t('silences.showExpired', { n: String(expiredCount) })}
           />
         </Box>
         <PermissionButton
           permission={alertsSilenceCreatePermission}
+          deniedReason={t('alerts.silenceNotAllowed')}
           variant="contained"
           color="primary"
           onClick={() => setCreating(true)}
         >
-          New silence
+          {t('silences.create')}
         </PermissionButton>
       </Box>
       <Table<Silence>
-        title={`Silences (${rows.length})`}
+        title={t('silences.tableTitle', { n: String(rows.length) })}
         columns={columns}
         data={rows}
         options={{
@@ -247,7 +199,7 @@ export function SilencesTable() {
         emptyContent={
           <Box p={2}>
             <Typography variant="body2">
-              No {showExpired ? '' : 'active or pending '}silences.
+              {showExpired ? t('silences.noneAtAll') : t('silences.noActive')}
             </Typography>
           </Box>
         }
@@ -257,7 +209,7 @@ export function SilencesTable() {
         onClose={() => setExpiring(undefined)}
         onExpired={silence => {
           setExpiring(undefined);
-          notify(`Silence ${silence.id} expired`);
+          notify(t('silences.expiredToast', { id: silence.id }));
           retry();
         }}
       />
@@ -268,9 +220,10 @@ export function SilencesTable() {
         onCreated={silence => {
           setCreating(false);
           notify(
-            `Silenced until ${formatTime(silence.endsAt)} (silence ${
-              silence.id
-            })`,
+            t('alerts.silencedUntil', {
+              time: format.dateTime(silence.endsAt),
+              id: silence.id,
+            }),
           );
           retry();
         }}

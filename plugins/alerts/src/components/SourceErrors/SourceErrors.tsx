@@ -1,17 +1,15 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
 import type { SourceError } from '@fdp/plugin-alerts-common';
-
-const KIND_LABELS: Record<SourceError['kind'], string> = {
-  prometheus: 'Prometheus',
-  alertmanager: 'Alertmanager',
-};
+import { alertsTranslationRef } from '../../translation';
 
 /**
  * A warning per source that could not be read; what the others returned is
  * still shown.
  */
 export function SourceErrors(props: { errors?: SourceError[] }) {
+  const { t } = useTranslationRef(alertsTranslationRef);
   const errors = props.errors ?? [];
   if (errors.length === 0) {
     return null;
@@ -24,8 +22,11 @@ export function SourceErrors(props: { errors?: SourceError[] }) {
             severity="warning"
             data-testid={`source-error-${error.source}`}
           >
-            {KIND_LABELS[error.kind] ?? error.kind} {error.source} is
-            unavailable: {error.message}. Alerts from it are missing.
+            {t('common.sourceUnavailable', {
+              kind: t(`common.${error.kind}`),
+              source: error.source,
+              message: error.message,
+            })}
           </Alert>
         </Box>
       ))}
@@ -35,13 +36,14 @@ export function SourceErrors(props: { errors?: SourceError[] }) {
 
 /** "Could not refresh" above data that is kept from an earlier load. */
 export function RefreshError(props: { error?: Error }) {
+  const { t } = useTranslationRef(alertsTranslationRef);
   if (!props.error) {
     return null;
   }
   return (
     <Box mb={2}>
       <Alert severity="warning">
-        Could not refresh: {props.error.message}. Showing the last data.
+        {t('common.refreshFailed', { message: props.error.message })}
       </Alert>
     </Box>
   );
