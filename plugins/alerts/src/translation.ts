@@ -49,7 +49,6 @@ export const alertsTranslationRef = createTranslationRef({
       columnAlert: 'Alert',
       columnState: 'State',
       columnEntities: 'Entities',
-      columnStarted: 'Started',
       columnDetails: 'Labels',
       columnActions: 'Actions',
       filterPriority: 'Priority',

@@ -35,7 +35,6 @@ const ko = {
   'alerts.columnAlert': '알림',
   'alerts.columnState': '상태',
   'alerts.columnEntities': '엔터티',
-  'alerts.columnStarted': '시작',
   'alerts.columnDetails': '레이블',
   'alerts.columnActions': '작업',
   'alerts.filterPriority': '우선순위',

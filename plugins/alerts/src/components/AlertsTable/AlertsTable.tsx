@@ -40,7 +40,6 @@ import {
   AlertNameCell,
   AlertStateCell,
   EntityLinks,
-  StartedCell,
 } from './cells';
 import { FilterSelect } from './FilterSelect';
 import { toAlertFilters, useAlertFilters } from './useAlertFilters';
@@ -124,12 +123,16 @@ export function AlertsTable() {
     {
       title: t('alerts.columnAlert'),
       field: 'name',
-      cellStyle: { minWidth: narrow ? 140 : 240 },
+      cellStyle: { minWidth: narrow ? 140 : 200 },
       render: a => <AlertNameCell alert={a} />,
     },
     {
       title: t('alerts.columnState'),
       field: 'state',
+      // the oldest first within a state, when sorted by it
+      customSort: (a, b) =>
+        a.state.localeCompare(b.state) ||
+        Date.parse(a.startsAt) - Date.parse(b.startsAt),
       render: a => (
         <AlertStateCell
           alert={a}
@@ -143,13 +146,6 @@ export function AlertsTable() {
       sorting: false,
       hidden: narrow,
       render: a => <EntityLinks entityRefs={a.entityRefs} />,
-    },
-    {
-      title: t('alerts.columnStarted'),
-      field: 'startsAt',
-      hidden: narrow,
-      customSort: (a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt),
-      render: a => <StartedCell alert={a} />,
     },
     {
       title: t('alerts.columnDetails'),

@@ -85,7 +85,7 @@ export function EntityLinks(props: { entityRefs: string[] }) {
   );
 }
 
-/** The alert's state, with who silenced it or what inhibits it below. */
+/** The alert's state, since when, and who silenced it or what inhibits it. */
 export function AlertStateCell(props: {
   alert: NormalizedAlert;
   silences: Map<string, Silence>;
@@ -99,6 +99,15 @@ export function AlertStateCell(props: {
       <Box style={noWrap}>
         <AlertStateLabel state={alert.state} />
       </Box>
+      <Typography
+        variant="caption"
+        component="div"
+        color="textSecondary"
+        style={noWrap}
+        title={format.dateTime(alert.startsAt)}
+      >
+        {format.ago(alert.startsAt)}
+      </Typography>
       {alert.silencedBy.map(id => {
         const silence = silences.get(id);
         const text = silence
@@ -157,15 +166,5 @@ export function AlertLabelsCell(props: { alert: NormalizedAlert }) {
         label={t('alerts.labelCount', { count: labels.length })}
       />
     </Tooltip>
-  );
-}
-
-/** How long ago the alert started, the time itself on hover. */
-export function StartedCell(props: { alert: NormalizedAlert }) {
-  const format = useFormatters();
-  return (
-    <span style={noWrap} title={format.dateTime(props.alert.startsAt)}>
-      {format.ago(props.alert.startsAt)}
-    </span>
   );
 }

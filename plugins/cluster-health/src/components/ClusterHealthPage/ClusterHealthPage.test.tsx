@@ -125,7 +125,7 @@ describe('ClusterHealthPage pool page', () => {
     expect(api.getNodes).toHaveBeenCalledWith('prod-eu', 'ai-inference');
     expect(screen.getByText('Nodes (3)')).toBeInTheDocument();
     expect(screen.getByText('ip-10-0-1-5')).toBeInTheDocument();
-    expect(screen.getByText('cordoned')).toBeInTheDocument();
+    expect(screen.getByText(/^Nodes cordoned/)).toBeInTheDocument();
     // one line per node: the most severe reason, the rest on hover
     const row = screen.getByText('ip-10-0-1-5').closest('tr')!;
     const reasons = within(row).getByText(/^Memory critical/);

@@ -63,13 +63,6 @@ function byUsage(key: 'cpu' | 'memory' | 'disk') {
     (usedPercent(a[key]) ?? -1) - (usedPercent(b[key]) ?? -1);
 }
 
-function readyText(node: NodeRow, t: ClusterHealthT): string {
-  if (node.ready === undefined) {
-    return t('nodes.readyUnknown');
-  }
-  return node.ready ? t('nodes.ready') : t('nodes.notReady');
-}
-
 function conditionText(c: NodeCondition, t: ClusterHealthT): string {
   return c.reason
     ? t('nodes.conditionWithReason', {
@@ -122,23 +115,6 @@ export function NodesTable(props: {
       ),
     },
     {
-      title: t('nodes.columnReady'),
-      field: 'ready',
-      hidden: narrow,
-      cellStyle: { whiteSpace: 'nowrap' },
-      render: node => (
-        <>
-          {readyText(node, t)}
-          {node.cordoned && (
-            <Typography variant="caption" component="div">
-              {t('nodes.cordoned')}
-            </Typography>
-          )}
-        </>
-      ),
-      customSort: (a, b) => readyText(a, t).localeCompare(readyText(b, t)),
-    },
-    {
       title: t('nodes.columnCpu'),
       field: 'cpu.usedPercent',
       customSort: byUsage('cpu'),
@@ -148,6 +124,7 @@ export function NodesTable(props: {
     },
     {
       title: t('nodes.columnMemory'),
+      hidden: narrow,
       field: 'memory.usedPercent',
       customSort: byUsage('memory'),
       render: node => (
@@ -156,6 +133,7 @@ export function NodesTable(props: {
     },
     {
       title: t('nodes.columnDisk'),
+      hidden: narrow,
       field: 'disk.usedPercent',
       customSort: byUsage('disk'),
       render: node => (
