@@ -22,8 +22,11 @@ export function Violations(props: { violations: Violation[] }) {
             data-violation={v.code}
           >
             <Status>
-              <strong>{t(`violations.${v.code}`)}</strong>:{' '}
-              <span>{v.message}</span>
+              {/* one inline run: Status lays its children out side by side */}
+              <span>
+                <strong>{t(`violations.${v.code}`)}</strong>:{' '}
+                <span>{v.message}</span>
+              </span>
             </Status>
           </Typography>
         );
