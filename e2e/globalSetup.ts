@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,15 @@ export default async function globalSetup() {
   if (!fs.existsSync(path.join(repoRoot, 'packages/app/dist/index.html'))) {
     throw new Error(
       'packages/app/dist is missing: build the app first (yarn workspace app build)',
+    );
+  }
+  // the Korean UI's screenshots show boxes without a Hangul font
+  const hangul = spawnSync('fc-list', [':lang=ko', 'family'], {
+    encoding: 'utf8',
+  });
+  if (!hangul.stdout?.trim()) {
+    throw new Error(
+      'no font for Korean (fc-list :lang=ko is empty): apt-get install fonts-noto-cjk',
     );
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
