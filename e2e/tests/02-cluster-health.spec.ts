@@ -1,6 +1,8 @@
 import { expect, Page, test } from '@playwright/test';
 import path from 'node:path';
+import { horizontalOverflows } from './layout';
 import { advanceSimulator } from './simClock';
+import { useTheme } from './theme';
 
 const shot = (name: string) =>
   path.join(__dirname, '..', 'artifacts', 'screenshots', `${name}.png`);
@@ -74,6 +76,40 @@ test("trading-api's Health tab shows its deployment, HPA and VPA", async ({
   ).toBeVisible();
   await page.screenshot({
     path: shot('14-trading-api-health-tab'),
+    fullPage: true,
+  });
+});
+
+test('the pool page fits 1,280 px, a phone and the dark theme', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, '/cluster-health/fdp-cluster/pools/general');
+  const firstNode = page.getByRole('cell', { name: 'general-1', exact: true });
+  await expect(firstNode).toBeVisible();
+  // one line per node: the status with its most severe reason, no sentences
+  const row = page.getByRole('row').filter({ has: firstNode });
+  expect((await row.boundingBox())!.height).toBeLessThan(80);
+  expect(await horizontalOverflows(page)).toEqual([]);
+  await page.screenshot({
+    path: shot('15-cluster-health-pool-1280'),
+    fullPage: true,
+  });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(firstNode).toBeVisible();
+  await page.screenshot({
+    path: shot('16-cluster-health-pool-390'),
+    fullPage: true,
+  });
+
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await useTheme(page, 'dark');
+  await expect(
+    page.getByRole('cell', { name: 'general-1', exact: true }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: shot('17-cluster-health-pool-dark'),
     fullPage: true,
   });
 });
