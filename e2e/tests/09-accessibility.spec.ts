@@ -183,6 +183,8 @@ for (const theme of ['light', 'dark'] as const) {
             : await visit.path(baseURL!);
         await page.goto(target);
         await page.getByRole('button', { name: 'Enter' }).click();
+        // signed in: the page itself, not the sign-in page, is what axe sees
+        await expect(page.getByRole('button', { name: 'Enter' })).toBeHidden();
         if (visit.optionalTab) {
           await expect(heading('Trading API')(page)).toBeVisible();
           test.skip(
