@@ -4,14 +4,20 @@
  * objects (labels, tolerations, container resources of one workload's
  * replicas) are interned: equal values share one frozen instance.
  */
+import { LRUCache } from 'lru-cache';
 import { CachedKind, CachedObject } from './types';
 
 type Json = any;
 
-/** Shares equal JSON values between objects; bounded so it cannot grow without limit. */
+/**
+ * Shares equal JSON values between objects; bounded (least recently used
+ * dropped first) so it cannot grow without limit.
+ */
 export class Interner {
-  private readonly values = new Map<string, unknown>();
-  constructor(private readonly maxEntries = 50_000) {}
+  private readonly values: LRUCache<string, object>;
+  constructor(maxEntries = 50_000) {
+    this.values = new LRUCache({ max: maxEntries });
+  }
 
   intern<T>(value: T): T {
     if (value === undefined || value === null || typeof value !== 'object') {
@@ -20,8 +26,7 @@ export class Interner {
     const key = JSON.stringify(value);
     const existing = this.values.get(key);
     if (existing !== undefined) return existing as T;
-    if (this.values.size >= this.maxEntries) this.values.clear();
-    const frozen = deepFreeze(value);
+    const frozen = deepFreeze(value) as T & object;
     this.values.set(key, frozen);
     return frozen;
   }
