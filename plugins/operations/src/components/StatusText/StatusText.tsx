@@ -1,4 +1,5 @@
 import { ReactNode } from 'react';
+import Box from '@material-ui/core/Box';
 import {
   StatusError,
   StatusOK,
@@ -24,9 +25,14 @@ const DOT = {
 export function StatusText(props: { severity: Severity; children: ReactNode }) {
   const Dot = DOT[props.severity] ?? StatusPending;
   return (
-    <span data-severity={props.severity}>
+    <Box
+      component="span"
+      display="inline-flex"
+      alignItems="center"
+      data-severity={props.severity}
+    >
       <Dot />
-      {props.children}
-    </span>
+      <span>{props.children}</span>
+    </Box>
   );
 }
