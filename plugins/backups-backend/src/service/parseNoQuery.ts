@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput } from './parseInput';
+import { parseInput } from '@fdp/platform-node';
 
 const none = z.object({}).strict();
 

@@ -1,6 +1,6 @@
 import { POLICY_NAME_PATTERN } from '@fdp/plugin-backups-common';
 import { z } from 'zod';
-import { parseInput } from './parseInput';
+import { parseInput } from '@fdp/platform-node';
 
 const params = z
   .object({
