@@ -66,7 +66,9 @@ export function RecentDeploysCard() {
                   <Typography variant="body2" component="span">
                     <StatusText
                       severity={
-                        r.replicas.ready >= r.replicas.desired ? 'ok' : 'warning'
+                        r.replicas.ready >= r.replicas.desired
+                          ? 'ok'
+                          : 'warning'
                       }
                     >
                       {t(r.current ? 'deploys.current' : 'deploys.revision', {
