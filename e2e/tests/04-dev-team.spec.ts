@@ -5,7 +5,7 @@ import { advanceSimulatorTo } from './simClock';
 const shot = (name: string) =>
   path.join(__dirname, '..', 'artifacts', 'screenshots', `${name}.png`);
 const BASE_URL = 'http://127.0.0.1:7017';
-const NOT_ALLOWED = 'Only devops can silence alerts';
+const NOT_ALLOWED = 'You are not allowed to silence alerts';
 
 /** A token of a catalog user through the development sign-in (e2e config). */
 async function signIn(provider: 'guest' | 'test-user', user = '') {
