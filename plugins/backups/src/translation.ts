@@ -46,6 +46,10 @@ export const backupsTranslationRef = createTranslationRef({
       lastFull: 'Last full',
       backups: 'Backups',
       window: 'Recovery window',
+      stale:
+        'Cluster data is stale (its watch is failing): this status may be out of date',
+      staleSince:
+        'Cluster data is stale since {{time}} (its watch is failing): this status may be out of date',
     },
     violations: {
       NO_BACKUPS: 'No backups',

@@ -28,6 +28,10 @@ const ko = {
   'list.lastFull': '마지막 전체 백업',
   'list.backups': '백업 수',
   'list.window': '복구 가능 구간',
+  'list.stale':
+    '클러스터 데이터가 오래되었습니다(감시 연결 실패): 이 상태는 최신이 아닐 수 있습니다',
+  'list.staleSince':
+    '{{time}}부터 클러스터 데이터가 오래되었습니다(감시 연결 실패): 이 상태는 최신이 아닐 수 있습니다',
   'violations.NO_BACKUPS': '백업 없음',
   'violations.FULL_BACKUP_OVERDUE': '전체 백업 지연',
   'violations.INCREMENTAL_OVERDUE': '증분 백업 지연',

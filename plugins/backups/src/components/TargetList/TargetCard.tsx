@@ -11,10 +11,12 @@ import { RecoveryWindowBar } from '../RecoveryWindowBar';
 import { TargetStatus } from '../TargetStatus';
 import { LoudState, loudViolation } from './LoudState';
 import { TargetFacts } from './TargetFacts';
+import { StaleNotice } from './StaleNotice';
 import { Violations } from './Violations';
 
 /**
- * One target: name, status, policy and source, the loud state when it has
+ * One target: name, status, policy and source, a warning when its cluster
+ * data is stale, the loud state when it has
  * no backups or an unreadable repository, its violations in words, the
  * recovery window and the facts.
  */
@@ -50,6 +52,7 @@ export function TargetCard(props: {
             })}
           </Typography>
         </Box>
+        <StaleNotice target={target} />
         <LoudState violations={target.violations} />
         <Box my={1}>
           {target.violations.length === 0 ? (

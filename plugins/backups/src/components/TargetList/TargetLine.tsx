@@ -6,15 +6,16 @@ import type { TargetSummary } from '../../api';
 import { useTargetLink } from '../../hooks/useLinks';
 import { backupsTranslationRef } from '../../translation';
 import { TargetStatus } from '../TargetStatus';
+import { StaleNotice } from './StaleNotice';
 import { Violations } from './Violations';
 import { useFormatters } from '@fdp/live-data-react';
 
 /**
- * A target in a card: name, status, RPO and, unless `brief` (the home
- * card), its violations in words.
+ * A target in a card: name, status, RPO, a warning when its cluster data is
+ * stale, and its violations in words.
  */
-export function TargetLine(props: { target: TargetSummary; brief?: boolean }) {
-  const { target, brief = false } = props;
+export function TargetLine(props: { target: TargetSummary }) {
+  const { target } = props;
   const { t } = useTranslationRef(backupsTranslationRef);
   const targetLink = useTargetLink();
   const format = useFormatters();
@@ -36,7 +37,8 @@ export function TargetLine(props: { target: TargetSummary; brief?: boolean }) {
             : format.duration(target.rpoMs)}
         </Typography>
       </Box>
-      {!brief && <Violations violations={target.violations} />}
+      <StaleNotice target={target} />
+      <Violations violations={target.violations} />
     </Box>
   );
 }

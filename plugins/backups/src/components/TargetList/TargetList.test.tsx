@@ -111,6 +111,30 @@ describe('TargetList', () => {
     ).toBeNull();
   });
 
+  it('warns on a target whose cluster data is stale, with since when, and not on the others', async () => {
+    const api = new FakeBackupsApi({
+      targets: [
+        target({
+          name: 'cluster-snapshots',
+          stale: true,
+          dataAsOf: '2026-11-30T01:02:00.000Z',
+        }),
+        target({ name: 'trading-db', stale: false }),
+      ],
+    });
+    renderWithApis(<TargetList />, { api });
+
+    const stale = await screen.findByTestId('target-cluster-snapshots');
+    expect(within(stale).getByTestId('target-stale')).toHaveTextContent(
+      /Cluster data is stale since .+ \(its watch is failing\)/,
+    );
+    expect(
+      within(screen.getByTestId('target-trading-db')).queryByTestId(
+        'target-stale',
+      ),
+    ).toBeNull();
+  });
+
   it('shows progress while loading, then the empty state', async () => {
     let answer: (value: never[]) => void = () => {};
     const api = new FakeBackupsApi();
