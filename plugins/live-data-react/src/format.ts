@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
-import { appLanguageApiRef, useApiHolder } from '@backstage/frontend-plugin-api';
+import {
+  appLanguageApiRef,
+  useApiHolder,
+} from '@backstage/frontend-plugin-api';
 import humanizeDuration from 'humanize-duration';
 
 /** How the portal's pages show times and durations, in one language. */

@@ -12,3 +12,5 @@ export {
   type LiveDataOptions,
 } from './useLiveData';
 export { createFormatters, useFormatters, type Formatters } from './format';
+export { useNow } from './useNow';
+export { useNotifySuccess } from './useNotifySuccess';

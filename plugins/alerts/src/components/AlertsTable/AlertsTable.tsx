@@ -29,7 +29,7 @@ import { byPriority, matchersForAlert } from '../../format';
 import { useSilencesLink } from '../../hooks/useLinks';
 import { useLiveData } from '../../hooks/useLiveData';
 import { useNarrow } from '../../hooks/useNarrow';
-import { useNotifySuccess } from '../../hooks/useNotify';
+import { useNotifySuccess } from '@fdp/live-data-react';
 import { alertsTranslationRef } from '../../translation';
 import { PermissionButton } from '../PermissionButton';
 import { PriorityChip, PriorityCounts } from '../PriorityChip';

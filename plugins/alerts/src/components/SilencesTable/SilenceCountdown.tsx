@@ -2,7 +2,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Silence } from '@fdp/plugin-alerts-common';
 import { useFormatters } from '@fdp/live-data-react';
 import { silencePhase } from '../../format';
-import { useNow } from '../../hooks/useNow';
+import { useNow } from '@fdp/live-data-react';
 import { alertsTranslationRef } from '../../translation';
 
 /** "expires in 1 hour, 59 minutes", "starts in 5 minutes" or "expired", updated every second. */

@@ -21,7 +21,7 @@ import { useFormatters } from '@fdp/live-data-react';
 import { alertsApiRef } from '../../api';
 import { useLiveData } from '../../hooks/useLiveData';
 import { useNarrow } from '../../hooks/useNarrow';
-import { useNotifySuccess } from '../../hooks/useNotify';
+import { useNotifySuccess } from '@fdp/live-data-react';
 import { alertsTranslationRef } from '../../translation';
 import { PermissionButton } from '../PermissionButton';
 import { SilenceDialog } from '../SilenceDialog';

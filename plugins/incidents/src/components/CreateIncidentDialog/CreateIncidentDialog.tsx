@@ -12,7 +12,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Incident, IncidentLevel, LIMITS } from '@fdp/plugin-incidents-common';
 import { incidentsApiRef } from '../../api';
 import { errorMessage } from '../../errors';
-import { useNotifySuccess } from '../../hooks/useNotify';
+import { useNotifySuccess } from '@fdp/live-data-react';
 import { incidentsTranslationRef } from '../../translation';
 import { EntityPicker } from '../EntityPicker';
 import { useLevelText } from '../../hooks/useLevelText';

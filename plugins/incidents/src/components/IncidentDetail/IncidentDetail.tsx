@@ -26,7 +26,7 @@ import { errorMessage, isVersionConflict } from '../../errors';
 import { useRootLink } from '../../hooks/useLinks';
 import { useLevels } from '../../hooks/useLevels';
 import { useLiveData } from '../../hooks/useLiveData';
-import { useNow } from '../../hooks/useNow';
+import { useNow } from '@fdp/live-data-react';
 import { RoleHolder, useRoleHolders } from '../../hooks/useRoleHolders';
 import { incidentsTranslationRef } from '../../translation';
 import { EscalationStatus } from '../Escalation';

@@ -20,7 +20,7 @@ import { incidentsApiRef } from '../../api';
 import { useIncidentLink } from '../../hooks/useLinks';
 import { useLevels } from '../../hooks/useLevels';
 import { useLiveData } from '../../hooks/useLiveData';
-import { useNow } from '../../hooks/useNow';
+import { useNow } from '@fdp/live-data-react';
 import { useRoleHolders } from '../../hooks/useRoleHolders';
 import { incidentsTranslationRef } from '../../translation';
 import { CreateIncidentButton } from '../CreateIncidentDialog';

@@ -10,7 +10,7 @@ import {
   IncidentLevel,
 } from '@fdp/plugin-incidents-common';
 import { useIncidentLink } from '../../hooks/useLinks';
-import { useNow } from '../../hooks/useNow';
+import { useNow } from '@fdp/live-data-react';
 import { incidentsTranslationRef } from '../../translation';
 import { LevelChip } from '../LevelChip';
 import { BreachBadges, SlaClockView } from '../SlaClock';
