@@ -210,7 +210,9 @@ for (const theme of ['light', 'dark'] as const) {
           fullPage: true,
         });
         await expectNoSeriousA11yViolations(page, `${visit.name} (${theme})`, {
-          knownRules: visit.known?.rules,
+          // a card that refreshes during the scan shows core-components'
+          // Progress (an unnamed MUI CircularProgress): open on every page
+          knownRules: [...(visit.known?.rules ?? []), 'aria-progressbar-name'],
         });
       });
     }
